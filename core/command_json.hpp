@@ -1,0 +1,28 @@
+// JSON for commands and events: strict reading (unknown fields, wrong types and missing
+// fields are errors that name the field) and canonical writing.
+#pragma once
+#include <nlohmann/json.hpp>
+#include <string_view>
+
+#include "core/commands.hpp"
+
+namespace subspace {
+
+using Json = nlohmann::json;
+
+// Reads {type, ...fields}. With `with_envelope`, also requires id, actor and time;
+// without, those keys are refused as unknown (the caller fills them).
+Error command_from_json(const Json& j, Command& out, bool with_envelope);
+Error command_from_text(std::string_view text, Command& out, bool with_envelope);
+Json payload_to_json(const Payload& p);
+Json command_to_json(const Command& c);
+
+Json event_to_json(const Event& e);
+Error event_from_json(const Json& j, Event& out);
+
+Json error_to_json(const Error& e);
+
+std::string key_hash_hex(const KeyHash& h);
+bool parse_key_hash(std::string_view hex, KeyHash& out);
+
+}  // namespace subspace

@@ -1,0 +1,59 @@
+// Read-only questions the UI, the server and the engine ask of a State. None of them scans
+// the whole organisation: they read counters and indices the engine keeps up to date.
+#pragma once
+#include <vector>
+
+#include "core/commands.hpp"
+
+namespace subspace {
+
+// People holding a seat at `now`: active somewhere live, or an unexpired invitation.
+int seats_used(const State& s, TimeMs now);
+int seats_left(const State& s, TimeMs now);
+bool holds_seat(const State& s, PersonIx p, TimeMs now);
+// People active or with an unexpired invitation in this workspace (for the per-sub cap).
+int workspace_seats_used(const Workspace& ws, TimeMs now);
+// Free places under the sub's cap, or -1 when it has no cap.
+int workspace_cap_left(const Workspace& ws, TimeMs now);
+
+bool invitation_expired(const Membership& m, TimeMs now);
+
+// What a batch of invitations into `ws` would do, row by row, without doing it. The engine
+// refuses the batch unless every row is fine; the UI shows the same verdicts as a preview.
+struct InviteVerdict {
+  std::string email;  // normalized (or the raw text if invalid)
+  Err problem = Err::none;
+  std::string message;
+  bool needs_new_seat = false;  // the person holds no seat yet
+};
+struct InvitePreview {
+  std::vector<InviteVerdict> rows;
+  int new_seats = 0;   // seats the good rows would take
+  int seats_left = 0;  // before the batch
+  int ok_count() const;
+};
+// `ws` may be null for a workspace about to be created (with an optional cap).
+InvitePreview preview_invites(const State& s, const Workspace* ws, std::optional<std::int32_t> cap,
+                              const std::vector<InviteRow>& rows, TimeMs now);
+// Folds a preview into one refusal (or none): seat limit first, then cap, then the rest.
+Error batch_error(const InvitePreview& p);
+
+int avatar_count(const State& s, const Workspace& ws);
+int free_avatar_slots(const State& s, const Workspace& ws);
+
+// Whether `asset` may be used in `ws` (owned there or shared in).
+bool asset_available(const Asset& a, const Workspace& ws);
+
+// Alert: the share of the credits a sub has received that it has consumed, in percent.
+int consumed_percent(const Workspace& ws);
+bool over_alert_threshold(const Workspace& ws);
+
+// Sum over all ledger accounts (zero when the books balance).
+Cents ledger_sum(const State& s);
+
+// The key a plain-text key's hash and last four belong to (constant-time hash compare).
+const ApiKey* find_key(const State& s, const KeyHash& hash, std::string_view last4);
+
+Cents video_cost(const Plan& plan, std::int32_t duration_seconds);
+
+}  // namespace subspace

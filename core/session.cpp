@@ -1,0 +1,63 @@
+#include "core/session.hpp"
+
+#include <unordered_set>
+
+namespace subspace {
+
+void Session::set_server_authority(bool on) { server_authority_ = on; }
+
+ExecResult Session::dispatch(const Command& c) {
+  if (!server_authority_) {
+    ExecResult r = execute(confirmed_, c, confirmed_.last_seq + 1);
+    if (r.event && sink_) sink_(*r.event);
+    return r;
+  }
+  if (!view_) view_ = confirmed_;
+  // Pending events are numbered past the confirmed ones; the server renumbers them.
+  ExecResult r = execute(*view_, c, view_->last_seq + 1);
+  if (r.accepted()) pending_.push_back({c, Err::none});
+  else if (r.event) pending_.push_back({c, r.error.code});  // audited by the server too
+  if (pending_.empty()) view_.reset();
+  return r;
+}
+
+std::vector<std::pair<Command, Error>> Session::apply_confirmed(const std::vector<Event>& events, Error* replay_error) {
+  std::unordered_set<CommandId> done;
+  for (const Event& e : events) {
+    if (e.seq <= confirmed_.last_seq) continue;  // already have it (a resent page)
+    if (Error err = apply_event(confirmed_, e)) {
+      if (replay_error && !*replay_error) *replay_error = err;
+      continue;
+    }
+    done.insert(e.command.env.id);
+    if (sink_) sink_(e);
+  }
+  std::vector<PendingCommand> still;
+  for (auto& p : pending_)
+    if (!done.count(p.command.env.id)) still.push_back(std::move(p));
+  pending_ = std::move(still);
+  return rebase();
+}
+
+void Session::reset(State confirmed, std::vector<PendingCommand> pending) {
+  confirmed_ = std::move(confirmed);
+  pending_ = std::move(pending);
+  rebase();
+}
+
+std::vector<std::pair<Command, Error>> Session::rebase() {
+  std::vector<std::pair<Command, Error>> refused;
+  if (pending_.empty()) {
+    view_.reset();
+    return refused;
+  }
+  view_ = confirmed_;
+  for (auto& p : pending_) {
+    ExecResult r = execute(*view_, p.command, view_->last_seq + 1);
+    if (!r.accepted() && p.local_refusal == Err::none) refused.emplace_back(p.command, r.error);
+    p.local_refusal = r.error.code;
+  }
+  return refused;
+}
+
+}  // namespace subspace

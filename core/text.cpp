@@ -1,0 +1,238 @@
+#include "core/text.hpp"
+
+#include <cstdio>
+
+namespace subspace {
+namespace {
+
+// Decodes one code point at s[i]; returns its length in bytes, or 0 for invalid UTF-8.
+int decode_utf8(std::string_view s, size_t i, char32_t& cp) {
+  auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = b(i);
+  int len;
+  if (c < 0x80) { cp = c; return 1; }
+  if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
+  else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
+  else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
+  else return 0;
+  if (i + len > s.size()) return 0;
+  for (int k = 1; k < len; ++k) {
+    if ((b(i + k) & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (b(i + k) & 0x3F);
+  }
+  static constexpr char32_t kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return len;
+}
+
+bool is_space(char32_t c) {
+  return (c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0x85 || c == 0xA0 || c == 0x1680 ||
+         (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
+         c == 0x205F || c == 0x3000 || c == 0xFEFF;
+}
+
+bool is_control(char32_t c) { return c < 0x20 || (c >= 0x7F && c < 0xA0); }
+
+}  // namespace
+
+int utf8_length(std::string_view s) {
+  int n = 0;
+  for (size_t i = 0; i < s.size();) {
+    char32_t cp;
+    int len = decode_utf8(s, i, cp);
+    if (len == 0) return -1;
+    i += len;
+    ++n;
+  }
+  return n;
+}
+
+std::string trim(std::string_view s) {
+  size_t begin = 0, end = s.size();
+  // Leading: decode forward while the code point is white space.
+  while (begin < end) {
+    char32_t cp;
+    int len = decode_utf8(s, begin, cp);
+    if (len == 0 || !is_space(cp)) break;
+    begin += len;
+  }
+  // Trailing: step back over continuation bytes to find each code point's start.
+  while (end > begin) {
+    size_t start = end - 1;
+    while (start > begin && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+    char32_t cp;
+    int len = decode_utf8(s, start, cp);
+    if (len == 0 || start + len != end || !is_space(cp)) break;
+    end = start;
+  }
+  return std::string(s.substr(begin, end - begin));
+}
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+bool iequals_ascii(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
+std::optional<std::string> normalize_workspace_name(std::string_view raw) {
+  std::string name = trim(raw);
+  int len = utf8_length(name);
+  if (len < 1 || len > kMaxWorkspaceName) return std::nullopt;
+  for (size_t i = 0; i < name.size();) {
+    char32_t cp;
+    i += decode_utf8(name, i, cp);
+    if (is_control(cp)) return std::nullopt;
+  }
+  return name;
+}
+
+std::string workspace_name_key(std::string_view normalized) { return ascii_lower(normalized); }
+
+std::optional<std::string> normalize_display_name(std::string_view raw) {
+  std::string name = trim(raw);
+  int len = utf8_length(name);
+  if (len < 0 || len > kMaxDisplayName) return std::nullopt;
+  for (size_t i = 0; i < name.size();) {
+    char32_t cp;
+    i += decode_utf8(name, i, cp);
+    if (is_control(cp)) return std::nullopt;
+  }
+  return name;
+}
+
+namespace {
+
+bool valid_local_part(std::string_view local) {
+  if (local.empty() || local.size() > 64 || local.front() == '.' || local.back() == '.') return false;
+  static constexpr std::string_view kSpecials = "!#$%&'*+/=?^_`{|}~.-";
+  char prev = 0;
+  for (char c : local) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || kSpecials.find(c) != std::string_view::npos;
+    if (!ok || (c == '.' && prev == '.')) return false;
+    prev = c;
+  }
+  return true;
+}
+
+bool valid_domain(std::string_view domain) {
+  if (domain.empty() || domain.size() > 253) return false;
+  int labels = 0;
+  size_t start = 0;
+  std::string_view last;
+  while (start <= domain.size()) {
+    size_t dot = domain.find('.', start);
+    if (dot == std::string_view::npos) dot = domain.size();
+    std::string_view label = domain.substr(start, dot - start);
+    if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') return false;
+    for (char c : label)
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+    ++labels;
+    last = label;
+    start = dot + 1;
+  }
+  if (labels < 2) return false;
+  // A top-level domain is letters (or an IDN "xn--" label), never all digits.
+  bool has_letter = false;
+  for (char c : last) has_letter |= (c >= 'a' && c <= 'z');
+  return has_letter && last.size() >= 2;
+}
+
+}  // namespace
+
+std::optional<std::string> normalize_email(std::string_view raw) {
+  std::string email = ascii_lower(trim(raw));
+  if (email.size() > 254) return std::nullopt;
+  size_t at = email.find('@');
+  if (at == std::string::npos || email.find('@', at + 1) != std::string::npos) return std::nullopt;
+  if (!valid_local_part(std::string_view(email).substr(0, at))) return std::nullopt;
+  if (!valid_domain(std::string_view(email).substr(at + 1))) return std::nullopt;
+  return email;
+}
+
+std::string format_credits(Cents c) {
+  bool negative = c < 0;
+  unsigned long long v = negative ? 0ull - static_cast<unsigned long long>(c) : static_cast<unsigned long long>(c);
+  std::string whole = std::to_string(v / 100);
+  std::string grouped;
+  for (size_t i = 0; i < whole.size(); ++i) {
+    if (i > 0 && (whole.size() - i) % 3 == 0) grouped += ',';
+    grouped += whole[i];
+  }
+  char frac[4];
+  std::snprintf(frac, sizeof frac, ".%02u", static_cast<unsigned>(v % 100));
+  return (negative ? "-" : "") + grouped + frac;
+}
+
+std::optional<Cents> parse_credits(std::string_view s) {
+  std::string t = trim(s);
+  if (t.empty()) return std::nullopt;
+  Cents whole = 0;
+  int digits = 0, frac_digits = -1;
+  Cents frac = 0;
+  for (size_t i = 0; i < t.size(); ++i) {
+    char c = t[i];
+    if (c == ',' && frac_digits < 0 && digits > 0) continue;
+    if (c == '.' && frac_digits < 0) { frac_digits = 0; continue; }
+    if (c < '0' || c > '9') return std::nullopt;
+    if (frac_digits >= 0) {
+      if (++frac_digits > 2) return std::nullopt;
+      frac = frac * 10 + (c - '0');
+    } else {
+      if (++digits > 12) return std::nullopt;
+      whole = whole * 10 + (c - '0');
+    }
+  }
+  if (digits == 0 && frac_digits <= 0) return std::nullopt;
+  if (frac_digits == 1) frac *= 10;
+  return whole * 100 + frac;
+}
+
+namespace {
+
+// Days since 1970-01-01 to a proleptic Gregorian date (era-based arithmetic).
+void civil_from_days(std::int64_t z, int& y, unsigned& m, unsigned& d) {
+  z += 719468;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  d = doy - (153 * mp + 2) / 5 + 1;
+  m = mp < 10 ? mp + 3 : mp - 9;
+  y = static_cast<int>(yoe + era * 400 + (m <= 2));
+}
+
+}  // namespace
+
+std::string format_day(std::int64_t day) {
+  int y;
+  unsigned m, d;
+  civil_from_days(day, y, m, d);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
+  return buf;
+}
+
+std::string format_date(TimeMs t) { return format_day(utc_day(t)); }
+
+std::string format_datetime(TimeMs t) {
+  std::int64_t ms_of_day = t - utc_day(t) * kDayMs;
+  int minutes = static_cast<int>(ms_of_day / 60000);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, " %02d:%02d", minutes / 60, minutes % 60);
+  return format_date(t) + buf;
+}
+
+}  // namespace subspace

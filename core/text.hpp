@@ -1,0 +1,38 @@
+// Text rules shared by commands, imports and the UI: names, emails, amounts.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/types.hpp"
+
+namespace subspace {
+
+// Counts code points; returns -1 for invalid UTF-8 (overlongs, surrogates, truncation).
+int utf8_length(std::string_view s);
+// Trims ASCII and Unicode white space (NBSP, ideographic space...) from both ends.
+std::string trim(std::string_view s);
+std::string ascii_lower(std::string_view s);
+bool iequals_ascii(std::string_view a, std::string_view b);
+
+// Workspace names: 1-64 code points after trimming, no control characters.
+constexpr int kMaxWorkspaceName = 64;
+std::optional<std::string> normalize_workspace_name(std::string_view raw);
+// Key used for "unique ignoring ASCII case".
+std::string workspace_name_key(std::string_view normalized);
+
+// Emails: trimmed, lower-cased, one '@', a plausible local part and a dotted domain.
+std::optional<std::string> normalize_email(std::string_view raw);
+constexpr int kMaxDisplayName = 100;
+std::optional<std::string> normalize_display_name(std::string_view raw);
+
+// Credits are shown as "1,234.50"; parsing accepts "12", "12.5", "12.50", "1,234.50".
+std::string format_credits(Cents c);
+std::optional<Cents> parse_credits(std::string_view s);
+
+// "2026-12-03", "2026-12-03 14:05" in UTC.
+std::string format_date(TimeMs t);
+std::string format_datetime(TimeMs t);
+std::string format_day(std::int64_t utc_day);
+
+}  // namespace subspace

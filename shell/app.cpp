@@ -1,0 +1,206 @@
+#include "shell/app.hpp"
+
+#include "core/demo.hpp"
+#include "core/rights.hpp"
+#include "core/state_json.hpp"
+#include "core/text.hpp"
+
+namespace subspace::ui {
+namespace {
+
+// Command ids from the platform's secure random source: unique across tabs and devices
+// without coordination, and below 2^53 so JavaScript keeps them exact.
+struct PlatformIds final : IdSource {
+  Platform& p;
+  explicit PlatformIds(Platform& platform) : p(platform) {}
+  Id next() override {
+    for (;;) {
+      std::uint64_t v = 0;
+      p.secure_random(reinterpret_cast<std::uint8_t*>(&v), sizeof v);
+      v &= kMaxId;
+      if (v != 0) return v;
+    }
+  }
+};
+
+std::string result_json(const ExecResult& r) {
+  Json j = {{"ok", r.accepted()}};
+  if (!r.accepted()) j["error"] = error_to_json(r.error);
+  if (r.event) j["id"] = r.event->command.env.id;
+  return j.dump();
+}
+
+}  // namespace
+
+App::App(Platform& platform, Storage& storage, AppConfig config)
+    : platform_(platform), storage_(storage), config_(std::move(config)) {}
+
+App::~App() = default;
+
+std::optional<PersonIx> App::me() const { return state().person(ui_.acting_as); }
+
+void App::start() {
+  store_ = std::make_unique<Store>(storage_);
+  load_store();
+  auto route = Route::parse(config_.start_route);
+  if (!route && !config_.start_route.empty()) toast("There is no page at " + config_.start_route + ".", true);
+  if (!config_.acting_as.empty() && state().person(config_.acting_as)) ui_.acting_as = config_.acting_as;
+  choose_default_actor();
+  on_route(route ? config_.start_route : std::string());
+}
+
+void App::load_store() {
+  State loaded;
+  LoadReport report;
+  if (Error e = store_->load(loaded, report)) {
+    // Nothing trustworthy to load (e.g. data from a newer version): show it, write nothing.
+    ui_.read_only = true;
+    ui_.read_only_reason = e.message;
+    session_.reset(State{});
+    return;
+  }
+  if (report.damaged()) {
+    ui_.storage_problem = report.problem;
+    platform_.storage_changed();  // the quarantine files
+  }
+  if (!loaded.has_org) {
+    auto size = demo_size(config_.demo.empty() ? "empty" : config_.demo);
+    loaded = make_demo(size ? *size : *demo_size("small"), config_.demo_seed, platform_.now()).state;
+    if (Error e = store_->reset(loaded)) toast("Could not save the new organisation: " + e.message, true);
+    platform_.storage_changed();
+  }
+  session_.reset(std::move(loaded));
+  session_.set_sink([this](const Event& e) { persist(e); });
+}
+
+void App::choose_default_actor() {
+  const State& s = state();
+  if (!s.has_org) return;
+  if (auto p = s.person(ui_.acting_as); p) return;
+  for (const auto& m : s.parent_workspace().members) {
+    if (m.status == MemberStatus::Active && m.role == Role::SuperAdmin) {
+      ui_.acting_as = s.people[m.person].email;
+      return;
+    }
+  }
+  if (!s.people.empty()) ui_.acting_as = s.people.front().email;
+}
+
+void App::persist(const Event& e) {
+  if (Error err = store_->append(e)) {
+    ui_.save_failed = true;
+    ui_.save_status = "save failed: " + err.message;
+    platform_.emit("error", Json({{"code", error_code(err.code)}, {"message", err.message}}).dump());
+    return;
+  }
+  if (store_->compaction_due()) {
+    if (Error err = store_->compact(session_.confirmed())) toast("Compacting storage failed: " + err.message, true);
+  }
+  ui_.save_status = "saving";
+  platform_.storage_changed();
+}
+
+void App::on_save_finished(bool ok, std::string_view message) {
+  ui_.save_failed = !ok;
+  ui_.save_status = ok ? "saved" : "save failed: " + std::string(message);
+  platform_.emit("saved", Json({{"ok", ok}, {"message", message}}).dump());
+}
+
+ExecResult App::send(Payload p, std::string actor) {
+  ExecResult r;
+  if (ui_.read_only) {
+    r.error = Error(Err::storage_failed, "This tab is read-only: " + ui_.read_only_reason);
+    return r;
+  }
+  PlatformIds ids(platform_);
+  Command c{{ids.next(), std::move(actor), platform_.now()}, std::move(p)};
+  r = session_.dispatch(c);
+  platform_.emit("state", Json({{"accepted", r.accepted()}, {"type", command_name(c.type())}}).dump());
+  return r;
+}
+
+ExecResult App::dispatch(Payload p) {
+  ExecResult r = send(std::move(p), ui_.acting_as);
+  if (!r.accepted()) toast(r.error.message, true);
+  return r;
+}
+
+std::string App::dispatch_json(std::string_view json) {
+  Command c;
+  ExecResult r;
+  if (Error e = command_from_text(json, c, /*with_envelope=*/false)) r.error = e;
+  else r = send(std::move(c.payload), ui_.acting_as);
+  return result_json(r);
+}
+
+std::string App::state_json() const { return state_to_text(state()); }
+
+void App::go(Route r, bool push) {
+  ui_.route = r;
+  platform_.set_route(r.to_hash(), push);
+}
+
+void App::on_route(std::string_view hash) {
+  auto r = Route::parse(hash);
+  const State& s = state();
+  auto p = me();
+  if (r && r->ws != 0) {
+    const Workspace* ws = s.workspace(r->ws);
+    if (!ws || !p || !can_see(s, *p, *ws) || !ws->live()) {
+      toast("That workspace does not exist or is not visible to " + ui_.acting_as + ".", true);
+      r.reset();
+    }
+  }
+  if (r && (r->view == View::SubWorkspaces || r->view == View::Trash) && !(p && is_org_admin(s, *p))) r.reset();
+  if (!r) {
+    // Somewhere this person may be: the sub-workspaces list for org admins, else their first workspace.
+    Route fallback{View::SubWorkspaces, 0};
+    if (p && !is_org_admin(s, *p)) {
+      auto visible = visible_workspaces(s, *p);
+      fallback = visible.empty() ? Route{View::Members, 0} : Route{View::Members, visible.front()};
+    }
+    go(fallback, false);
+    return;
+  }
+  ui_.route = *r;
+  if (r->to_hash() != hash) platform_.set_route(r->to_hash(), false);  // canonical form in the URL
+}
+
+// The app's own upkeep, as the system actor: sub-workspaces 30 days in the trash are purged.
+void App::housekeeping() {
+  TimeMs t = now();
+  if (t < next_housekeeping_ || ui_.read_only) return;
+  next_housekeeping_ = t + 60 * kSecondMs;
+  std::vector<WorkspaceId> due;
+  for (const auto& ws : state().workspaces)
+    if (ws.deleted_at && t - *ws.deleted_at >= kTrashRetentionMs) due.push_back(ws.id);
+  for (WorkspaceId id : due) send(PurgeWorkspace{id}, std::string(kSystemEmail));
+}
+
+void App::toast(std::string text, bool error) { ui_.toasts.push_back({std::move(text), error, -1}); }
+
+void App::reset_demo(std::string_view size) {
+  auto d = demo_size(size);
+  if (!d) {
+    toast("Unknown demo size '" + std::string(size) + "'.", true);
+    return;
+  }
+  DemoResult demo = make_demo(*d, config_.demo_seed, platform_.now());
+  if (Error e = store_->reset(demo.state)) {
+    toast("Could not save the demo: " + e.message, true);
+    return;
+  }
+  session_.reset(std::move(demo.state));
+  ui_ = UiState{};
+  ui_.acting_as = demo.admin_email;
+  platform_.storage_changed();
+  go(Route{View::SubWorkspaces, 0}, true);
+  toast("Loaded the " + std::string(size) + " demo organisation.");
+}
+
+void App::on_file_error(FilePurpose purpose, std::string_view message) {
+  if (purpose == FilePurpose::WorkspaceImage) ui_.wizard.image_error = std::string(message);
+  toast(std::string(message), true);
+}
+
+}  // namespace subspace::ui

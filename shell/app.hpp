@@ -1,0 +1,87 @@
+// The App owns everything the interface draws from: the core Session, the store, and the
+// state of the panels. Panels are draw functions over it (shell/panel_*.cpp); they change
+// the organisation only through App::dispatch, which sends a core command as the person
+// the user is acting as.
+#pragma once
+#include <memory>
+#include <unordered_map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/session.hpp"
+#include "core/store/store.hpp"
+#include "shell/item_rects.hpp"
+#include "shell/platform.hpp"
+#include "shell/ui_state.hpp"
+
+namespace subspace::ui {
+
+struct AppConfig {
+  std::string demo = "small";  // demo to create when the store is empty ("" = empty org)
+  std::uint64_t demo_seed = 7;
+  std::string acting_as;       // start acting as this person (default: the first org admin)
+  std::string start_route;     // e.g. "#/ws/12/members"
+  bool dark = false;
+};
+
+class App {
+ public:
+  App(Platform& platform, Storage& storage, AppConfig config);
+  ~App();
+
+  // Loads the store (the caller has made sure the storage finished its first load), and
+  // creates the demo organisation when there is nothing yet.
+  void start();
+  // Draws one frame of the console. The caller owns ImGui's NewFrame/Render.
+  void frame();
+
+  // --- commands ---
+  // Dispatches `p` as the acting person; a refusal is shown to the user and returned.
+  ExecResult dispatch(Payload p);
+  // The embedding API: one command as JSON {type, ...}; answers {"ok":..,"error":{code,message}}.
+  std::string dispatch_json(std::string_view json);
+  std::string state_json() const;
+
+  // --- events from the platform ---
+  void on_route(std::string_view hash);
+  void on_file_picked(FilePurpose purpose, std::string_view name, std::string_view bytes);
+  void on_image_picked(std::string_view name, std::size_t original_bytes, const std::uint8_t* rgba, int w, int h);
+  void on_file_error(FilePurpose purpose, std::string_view message);
+  void on_save_finished(bool ok, std::string_view message);
+  void reset_demo(std::string_view size);
+
+  // --- for panels ---
+  const State& state() const { return session_.state(); }
+  UiState& ui() { return ui_; }
+  Platform& platform() { return platform_; }
+  ItemRects& items() { return items_; }
+  TimeMs now() { return platform_.now(); }
+  std::optional<PersonIx> me() const;  // the acting person
+  void go(Route r, bool push = true);
+  void toast(std::string text, bool error = false);
+  Store& store() { return *store_; }
+  // The GPU texture of a workspace image (loaded from its blob once), or 0.
+  std::uintptr_t image_texture(const ImageRef& image);
+  // Stores a picked thumbnail as a blob; returns its name, or "" on failure.
+  std::string save_image_blob(const Thumbnail& t);
+
+ private:
+  ExecResult send(Payload p, std::string actor);
+  void housekeeping();
+  void persist(const Event& e);
+  void load_store();
+  void choose_default_actor();
+
+  Platform& platform_;
+  Storage& storage_;
+  AppConfig config_;
+  std::unique_ptr<Store> store_;
+  Session session_;
+  UiState ui_;
+  ItemRects items_;
+  TimeMs next_housekeeping_ = 0;
+  std::unordered_map<std::string, std::uintptr_t> textures_;  // blob name -> texture (0: unreadable)
+};
+
+}  // namespace subspace::ui

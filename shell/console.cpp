@@ -1,0 +1,334 @@
+// The console's frame: top bar (workspace switcher, who am I / acting as, save state),
+// sidebar navigation, the current view, banners and toasts.
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "core/queries.hpp"
+#include "core/rights.hpp"
+#include "core/text.hpp"
+#include "shell/app.hpp"
+#include "shell/panels.hpp"
+#include "shell/theme.hpp"
+#include "shell/widgets.hpp"
+
+namespace subspace::ui {
+namespace {
+
+constexpr float kTopBarHeight = 52.0f;
+constexpr float kSidebarWidth = 214.0f;
+
+struct ActorPicker {
+  TextBuf<128> filter;
+  std::vector<PersonIx> rows;
+  std::uint64_t version = ~0ull;
+  std::string key;
+};
+ActorPicker g_actor;  // UI-only cache of the "acting as" list
+
+void refresh_actor_rows(const State& s) {
+  std::string key(g_actor.filter.view());
+  if (g_actor.version == s.version && g_actor.key == key && g_actor.rows.size() <= s.people.size()) return;
+  g_actor.version = s.version;
+  g_actor.key = key;
+  g_actor.rows.clear();
+  std::string needle = ascii_lower(trim(key));
+  for (PersonIx p = 0; p < s.people.size(); ++p) {
+    const Person& person = s.people[p];
+    if (needle.empty() || person.email.find(needle) != std::string::npos ||
+        ascii_lower(person.name).find(needle) != std::string::npos)
+      g_actor.rows.push_back(p);
+  }
+}
+
+void draw_actor_picker(App& app) {
+  const State& s = app.state();
+  auto me = app.me();
+  std::string current = me ? (s.people[*me].name.empty() ? s.people[*me].email : s.people[*me].name) : "nobody";
+  ImGui::AlignTextToFramePadding();
+  text_muted("Acting as");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(230);
+  if (ImGui::BeginCombo("##acting-as", current.c_str(), ImGuiComboFlags_HeightLarge)) {
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    ImGui::SetNextItemWidth(-1);
+    input_hint("##actor-filter", "Search people", g_actor.filter);
+    refresh_actor_rows(s);
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(g_actor.rows.size()));
+    while (clipper.Step()) {
+      for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+        PersonIx p = g_actor.rows[i];
+        const Person& person = s.people[p];
+        ImGui::PushID(static_cast<int>(p));
+        bool admin = is_org_admin(s, p);
+        std::string label = (person.name.empty() ? person.email : person.name) + (admin ? "  (org admin)" : "");
+        if (ImGui::Selectable(label.c_str(), me && *me == p)) {
+          app.ui().acting_as = person.email;
+          app.on_route(app.ui().route.to_hash());  // the new person may not see this view
+        }
+        track("actor:" + person.email);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", person.email.c_str());
+        ImGui::PopID();
+      }
+    }
+    ImGui::EndCombo();
+  }
+  track("acting-as");
+  if (ImGui::IsItemHovered() && me)
+    ImGui::SetTooltip("Every change is made as %s, with their real rights.", s.people[*me].email.c_str());
+}
+
+void draw_workspace_switcher(App& app) {
+  const State& s = app.state();
+  auto me = app.me();
+  if (!me) return;
+  WorkspaceId current = app.ui().route.ws ? app.ui().route.ws : s.parent;
+  const Workspace* cur = s.workspace(current);
+  ImGui::SetNextItemWidth(250);
+  if (ImGui::BeginCombo("##workspace", cur ? cur->name.c_str() : "Choose a workspace", ImGuiComboFlags_HeightLarge)) {
+    auto visible = visible_workspaces(s, *me);
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(visible.size()));
+    while (clipper.Step()) {
+      for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+        const Workspace* ws = s.workspace(visible[i]);
+        ImGui::PushID(i);
+        std::string label = ws->is_parent ? ws->name + "  (parent)" : ws->name;
+        if (ImGui::Selectable(label.c_str(), ws->id == current)) {
+          View v = app.ui().route.view;
+          if (v == View::SubWorkspaces || v == View::Trash) v = View::Members;
+          app.go(Route{v, ws->id});
+        }
+        track("switch:" + ws->name);
+        ImGui::PopID();
+      }
+    }
+    ImGui::EndCombo();
+  }
+  track("workspace-switcher");
+}
+
+void draw_app_menu(App& app) {
+  if (button("\xE2\x98\xB0 Menu##app-menu")) ImGui::OpenPopup("app-menu");
+  if (ImGui::BeginPopup("app-menu")) {
+    if (ImGui::MenuItem("Export organisation (JSON)")) {
+      app.platform().download("subspace-org.json", "application/json", app.state_json());
+    }
+    track("menu:export");
+    if (ImGui::BeginMenu("Reset to a demo organisation")) {
+      for (const char* size : {"small", "medium", "large", "empty"}) {
+        std::string label = std::string(size) + "##demo";
+        if (ImGui::MenuItem(label.c_str())) app.ui().pending_demo = size;
+        track(std::string("demo:") + size);
+      }
+      ImGui::EndMenu();
+    }
+    track("menu:demo");
+    bool dark = theme_is_dark();
+    if (ImGui::MenuItem("Dark theme", nullptr, &dark)) apply_theme(dark);
+    track("menu:theme");
+    ImGui::EndPopup();
+  }
+}
+
+void draw_save_status(App& app) {
+  const UiState& ui = app.ui();
+  const Palette& p = palette();
+  ImU32 dot = ui.read_only ? p.warning : ui.save_failed ? p.danger : ui.save_status == "saved" ? p.success : p.muted;
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  float h = ImGui::GetFrameHeight();
+  ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(pos.x + 5, pos.y + h / 2), 4.5f, dot);
+  ImGui::Dummy(ImVec2(12, h));
+  ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
+  const char* text = ui.read_only ? "read-only" : ui.save_failed ? "save failed" : ui.save_status.c_str();
+  text_muted("%s", text);
+  track("save-status");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ui.read_only ? ui.read_only_reason.c_str() : ui.save_status.c_str());
+}
+
+// Invitations waiting for the acting person: accepting is how they join (offline, by
+// acting as them).
+void draw_my_invitations(App& app, PersonIx me) {
+  const State& s = app.state();
+  TimeMs now = app.now();
+  bool any = false;
+  for (WorkspaceId id : s.person_workspaces[me]) {
+    const Workspace* ws = s.workspace(id);
+    const Membership* m = ws ? ws->member(me) : nullptr;
+    if (!m || m->status != MemberStatus::Invited || !ws->live()) continue;
+    if (!any) text_muted("INVITATIONS FOR YOU");
+    any = true;
+    ImGui::PushID(static_cast<int>(id & 0x7fffffff));
+    ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x);
+    ImGui::TextUnformatted(ws->name.c_str());
+    ImGui::PopTextWrapPos();
+    if (invitation_expired(*m, now)) {
+      text_warning("Expired: ask for it to be resent.");
+    } else {
+      text_muted("as %s", std::string(role_label(m->role)).c_str());
+      if (keyed_small_button("Accept", "accept:" + ws->name) && app.dispatch(AcceptInvitation{id}).accepted())
+        app.go(Route{View::Members, id});
+    }
+    ImGui::PopID();
+  }
+  if (any) {
+    ImGui::Spacing();
+    ImGui::Separator();
+    ImGui::Spacing();
+  }
+}
+
+}  // namespace
+
+void draw_top_bar(App& app) {
+  const State& s = app.state();
+  ImGui::AlignTextToFramePadding();
+  ImGui::PushFont(fonts().heading);
+  ImGui::TextUnformatted("Subspace");
+  ImGui::PopFont();
+  ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
+  text_muted("%s", s.has_org ? s.org_name.c_str() : "no organisation");
+  ImGui::SameLine(0, 24);
+  draw_workspace_switcher(app);
+
+  float right = 230 + 80 + 110 + 110 + 40;
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 10, ImGui::GetWindowWidth() - right));
+  draw_save_status(app);
+  ImGui::SameLine(0, 16);
+  draw_actor_picker(app);
+  ImGui::SameLine();
+  draw_app_menu(app);
+}
+
+void draw_sidebar(App& app) {
+  const State& s = app.state();
+  auto me = app.me();
+  UiState& ui = app.ui();
+  if (!me) return;
+  auto nav = [&](const char* label, Route r) {
+    bool selected = ui.route == r;
+    if (selectable(label, selected)) app.go(r);
+  };
+  draw_my_invitations(app, *me);
+  if (is_org_admin(s, *me)) {
+    text_muted("MANAGE WORKSPACE");
+    nav("Sub-workspaces##nav", Route{View::SubWorkspaces, 0});
+    nav("Trash##nav", Route{View::Trash, 0});
+    ImGui::Spacing();
+  }
+  WorkspaceId wsid = ui.route.ws ? ui.route.ws : s.parent;
+  const Workspace* ws = s.workspace(wsid);
+  if (!ws || !can_see(s, *me, *ws)) return;
+  ImGui::Separator();
+  ImGui::Spacing();
+  text_muted("%s", ws->is_parent ? "PARENT WORKSPACE" : "SUB-WORKSPACE");
+  ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x);
+  ImGui::TextUnformatted(ws->name.c_str());
+  ImGui::PopTextWrapPos();
+  if (auto role = effective_role(s, *me, *ws)) text_muted("You: %s", std::string(role_label(*role)).c_str());
+  ImGui::Spacing();
+  nav("Members##nav", Route{View::Members, wsid});
+}
+
+void draw_banners(App& app) {
+  UiState& ui = app.ui();
+  if (!ui.storage_problem.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().badge_warn_bg);
+    ImGui::BeginChild("storage-problem", ImVec2(0, 0), true, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().badge_warn_fg);
+    ImGui::TextWrapped("\xE2\x9A\xA0 Stored data was damaged. %s", ui.storage_problem.c_str());
+    ImGui::PopStyleColor();
+    if (small_button("Dismiss##storage-problem")) ui.storage_problem.clear();
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+  }
+  if (ui.read_only) text_warning("Read-only: %s", ui.read_only_reason.c_str());
+}
+
+void draw_toasts(App& app) {
+  auto& toasts = app.ui().toasts;
+  double now = ImGui::GetTime();
+  for (auto& t : toasts)
+    if (t.shown_at < 0) t.shown_at = now;
+  // Errors stay until clicked; notes fade after five seconds.
+  toasts.erase(std::remove_if(toasts.begin(), toasts.end(), [&](const Toast& t) { return !t.error && now - t.shown_at > 5.0; }),
+               toasts.end());
+  if (toasts.empty()) return;
+  ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 16, vp->WorkPos.y + vp->WorkSize.y - 16), ImGuiCond_Always,
+                          ImVec2(1, 1));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(260, 0), ImVec2(460, 400));
+  ImGui::Begin("##toasts", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing |
+                   ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoSavedSettings);
+  int remove = -1;
+  for (int i = 0; i < static_cast<int>(toasts.size()); ++i) {
+    ImGui::PushID(i);
+    ImGui::PushTextWrapPos(440);
+    if (toasts[i].error) text_error("%s", toasts[i].text.c_str());
+    else ImGui::TextWrapped("%s", toasts[i].text.c_str());
+    ImGui::PopTextWrapPos();
+    if (toasts[i].error && small_button("Dismiss##toast")) remove = i;
+    ImGui::PopID();
+  }
+  track("toasts");
+  ImGui::End();
+  if (remove >= 0) toasts.erase(toasts.begin() + remove);
+}
+
+void App::frame() {
+  set_item_rects(&items_);
+  items_.begin_frame();
+  if (!ui_.pending_demo.empty()) {
+    std::string size = std::move(ui_.pending_demo);
+    ui_.pending_demo.clear();
+    reset_demo(size);
+  }
+  housekeeping();
+
+  ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->WorkPos);
+  ImGui::SetNextWindowSize(vp->WorkSize);
+  ImGui::Begin("##console", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus);
+  ImGui::BeginChild("topbar", ImVec2(0, kTopBarHeight - 12), false, ImGuiWindowFlags_NoScrollbar);
+  draw_top_bar(*this);
+  ImGui::EndChild();
+  ImGui::Separator();
+
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().sidebar_bg);
+  ImGui::BeginChild("sidebar", ImVec2(kSidebarWidth, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+  draw_sidebar(*this);
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+  ImGui::SameLine();
+
+  ImGui::BeginChild("main", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+  draw_banners(*this);
+  if (!state().has_org) {
+    text_muted("There is no organisation in this store.");
+  } else if (!me()) {
+    text_muted("Choose who you are acting as (top right).");
+  } else {
+    switch (ui_.route.view) {
+      case View::SubWorkspaces: draw_subworkspaces(*this); break;
+      case View::Trash: draw_trash(*this); break;
+      case View::Members: draw_members(*this); break;
+      default: draw_members(*this); break;
+    }
+  }
+  ImGui::EndChild();
+  ImGui::End();
+
+  draw_create_wizard(*this);
+  draw_gear_dialog(*this);
+  draw_toasts(*this);
+  items_.end_frame();
+  set_item_rects(nullptr);
+}
+
+}  // namespace subspace::ui

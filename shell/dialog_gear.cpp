@@ -1,0 +1,170 @@
+// The gear of a sub-workspace: its settings and allocated resources (credits, seat cap,
+// avatar slots, alert threshold), and deletion with a typed confirmation.
+#include <imgui.h>
+
+#include <charconv>
+
+#include "core/queries.hpp"
+#include "core/rights.hpp"
+#include "core/text.hpp"
+#include "shell/app.hpp"
+#include "shell/panels.hpp"
+#include "shell/widgets.hpp"
+
+namespace subspace::ui {
+namespace {
+
+std::optional<std::int32_t> parse_int(std::string_view s) {
+  std::string t = trim(s);
+  std::int32_t v = 0;
+  auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+  if (t.empty() || ec != std::errc() || p != t.data() + t.size()) return std::nullopt;
+  return v;
+}
+
+// Runs a command from the dialog; a refusal stays in the dialog as well as in a toast.
+bool run(App& app, GearState& g, Payload p) {
+  ExecResult r = app.dispatch(std::move(p));
+  g.error = r.accepted() ? "" : r.error.message;
+  return r.accepted();
+}
+
+void section(const char* title) {
+  ImGui::Spacing();
+  ImGui::Separator();
+  heading(title);
+}
+
+void draw_settings(App& app, GearState& g, const Workspace& ws) {
+  section("Settings");
+  bool parent_pays = ws.billing_by_parent;
+  if (checkbox("Parent workspace manages billing##gear", &parent_pays)) run(app, g, SetBillingMode{ws.id, parent_pays});
+  text_muted(parent_pays ? "On: the parent pays; this sub cannot purchase and spends what org admins allocate."
+                         : "Off: this sub's Super Admins can buy credits and avatar slots for it; org admins may still allocate.");
+  bool api = ws.api_access;
+  if (checkbox("Sub-workspace can view API settings##gear", &api)) {
+    if (api) run(app, g, SetApiAccess{ws.id, true});
+    else ImGui::OpenPopup("Turn off API access?");
+  }
+  int active_keys = 0;
+  for (const auto& k : app.state().keys) active_keys += (k.workspace == ws.id && k.status == KeyStatus::Active);
+  if (confirm_modal("Turn off API access?",
+                    "Turning API access off revokes this sub-workspace's " + std::to_string(active_keys) +
+                        " active API key(s) at once. Usage will then go through the parent's keys.",
+                    "Turn off"))
+    run(app, g, SetApiAccess{ws.id, false});
+  text_muted(api ? "On: it has API keys of its own and its usage is tracked on its own."
+                 : "Off: no keys of its own; usage through the parent's keys counts against the parent.");
+}
+
+void draw_credits(App& app, GearState& g, const Workspace& ws) {
+  const State& s = app.state();
+  section("Credits");
+  ImGui::Text("Balance %s  (allocated and unspent %s, consumed %s = %d%% of received)", format_credits(ws.balance).c_str(),
+              format_credits(ws.allocated_unspent).c_str(), format_credits(ws.consumed_total).c_str(), consumed_percent(ws));
+  text_muted("The parent's pool has %s credits.", format_credits(s.parent_workspace().balance).c_str());
+  ImGui::SetNextItemWidth(140);
+  input_hint("Credits##gear-amount", "e.g. 250.00", g.allocate);
+  auto amount = parse_credits(g.allocate.view());
+  ImGui::SameLine();
+  if (button("Allocate##gear", amount.has_value(), "Enter an amount of credits") && run(app, g, AllocateCredits{ws.id, *amount}))
+    g.allocate.clear();
+  ImGui::SameLine();
+  if (button("Reclaim##gear", amount.has_value(), "Enter an amount of credits") && run(app, g, ReclaimCredits{ws.id, *amount}))
+    g.allocate.clear();
+  ImGui::SameLine();
+  help_marker("Reclaim takes back at most the allocated credits that are unspent; a sub's own purchases stay with it.");
+}
+
+void draw_limits(App& app, GearState& g, const Workspace& ws) {
+  const State& s = app.state();
+  TimeMs now = app.now();
+  section("Seats and alerts");
+  ImGui::AlignTextToFramePadding();
+  ImGui::Text("%d people active or invited here.", workspace_seats_used(ws, now));
+  ImGui::SetNextItemWidth(140);
+  input_hint("Seat cap##gear", ws.seat_cap ? std::to_string(*ws.seat_cap).c_str() : "no cap", g.seat_cap);
+  ImGui::SameLine();
+  auto cap = parse_int(g.seat_cap.view());
+  if (button("Set cap##gear", cap.has_value(), "Enter a whole number") && run(app, g, SetSeatCap{ws.id, *cap})) g.seat_cap.clear();
+  ImGui::SameLine();
+  if (button("Remove cap##gear", ws.seat_cap.has_value(), "There is no cap")) run(app, g, SetSeatCap{ws.id, std::nullopt});
+  ImGui::SameLine();
+  help_marker("A cap is a limit on this sub, not a reservation: unused places stay free for the rest of the organisation.");
+
+  ImGui::SetNextItemWidth(140);
+  input_hint("Alert at %##gear", std::to_string(ws.alert_percent).c_str(), g.threshold);
+  ImGui::SameLine();
+  auto pct = parse_int(g.threshold.view());
+  if (button("Set alert##gear", pct.has_value(), "Enter a percentage") && run(app, g, SetAlertThreshold{ws.id, *pct}))
+    g.threshold.clear();
+
+  section("Avatar slots");
+  ImGui::Text("%d slots (%d allocated by the parent), %d free. The parent has %d free.", ws.slots, ws.slots_allocated,
+              free_avatar_slots(s, ws), free_avatar_slots(s, s.parent_workspace()));
+  ImGui::SetNextItemWidth(140);
+  input_hint("Slots##gear", "e.g. 2", g.slots);
+  auto n = parse_int(g.slots.view());
+  ImGui::SameLine();
+  if (button("Allocate slots##gear", n.has_value(), "Enter a number of slots") && run(app, g, AllocateAvatarSlots{ws.id, *n}))
+    g.slots.clear();
+  ImGui::SameLine();
+  if (button("Reclaim slots##gear", n.has_value(), "Enter a number of slots") && run(app, g, ReclaimAvatarSlots{ws.id, *n}))
+    g.slots.clear();
+}
+
+void draw_danger_zone(App& app, GearState& g, const Workspace& ws) {
+  section("Delete");
+  if (!g.confirm_delete) {
+    if (danger_button("Delete sub-workspace...##gear")) g.confirm_delete = true;
+    text_muted("It goes to the trash for 30 days. Its keys and invitations are revoked, its members suspended, its "
+               "shares dropped and its unspent credits and avatar slots returned to the parent at once.");
+    return;
+  }
+  ImGui::TextWrapped("Type the name '%s' to confirm.", ws.name.c_str());
+  ImGui::SetNextItemWidth(280);
+  input_text("##gear-confirm-name", g.confirm_name);
+  bool matches = g.confirm_name.view() == ws.name;
+  ImGui::SameLine();
+  if (danger_button("Delete##gear-confirmed", matches, "Type the name exactly") && run(app, g, DeleteWorkspace{ws.id, ws.name})) {
+    g.open = false;
+    app.toast("'" + ws.name + "' is in the trash for 30 days.");
+  }
+  ImGui::SameLine();
+  if (button("Cancel##gear-delete")) g.confirm_delete = false;
+}
+
+}  // namespace
+
+void draw_gear_dialog(App& app) {
+  GearState& g = app.ui().gear;
+  if (!g.open) return;
+  const Workspace* ws = app.state().workspace(g.ws);
+  if (!ws || !ws->live()) {
+    g.open = false;
+    return;
+  }
+  const char* title = "Sub-workspace settings###gear";
+  if (!ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
+  ImGui::SetNextWindowSize(ImVec2(640, 0), ImGuiCond_Appearing);
+  ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(480, 200), ImVec2(760, vp->WorkSize.y - 40));
+  if (ImGui::BeginPopupModal(title, &g.open, ImGuiWindowFlags_NoSavedSettings)) {
+    heading(ws->name.c_str());
+    if (!g.error.empty()) text_error("%s", g.error.c_str());
+    draw_settings(app, g, *ws);
+    draw_credits(app, g, *ws);
+    draw_limits(app, g, *ws);
+    draw_danger_zone(app, g, *ws);
+    ImGui::Spacing();
+    ImGui::Separator();
+    if (button("Close##gear") || (key_pressed(ImGuiKey_Escape) && !ImGui::IsAnyItemActive())) g.open = false;
+    if (!g.open) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  } else {
+    g.open = false;
+  }
+}
+
+}  // namespace subspace::ui

@@ -1,0 +1,21 @@
+// The invitation editor shared by the Create Sub-workspace wizard and the Members view:
+// rows of email, name and role, a paste box for lists, and each row's verdict from core.
+#pragma once
+#include <vector>
+
+#include "core/queries.hpp"
+#include "shell/ui_state.hpp"
+
+namespace subspace::ui {
+class App;
+
+// The drafts that have an email, as core rows (empty rows are ignored, not refused).
+std::vector<InviteRow> invite_rows(const std::vector<InviteDraft>& drafts);
+// Splits pasted text (commas, semicolons, spaces, new lines) into new drafts.
+void add_pasted(std::vector<InviteDraft>& drafts, std::string_view text, Role role);
+// Draws the editor. `preview` is core's verdict on invite_rows(drafts); `scope` keeps the
+// widget ids of two editors apart.
+void draw_invite_editor(App& app, std::vector<InviteDraft>& drafts, TextBuf<8192>& paste, const InvitePreview& preview,
+                        const char* scope);
+
+}  // namespace subspace::ui

@@ -1,0 +1,333 @@
+// Members of one workspace: search, sort, role changes, removal, invitations (resend,
+// revoke, invite more), bulk actions, CSV export, seat meter. Large tables are clipped.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/csv.hpp"
+#include "core/queries.hpp"
+#include "core/rights.hpp"
+#include "core/text.hpp"
+#include "shell/app.hpp"
+#include "shell/invite_rows.hpp"
+#include "shell/panels.hpp"
+#include "shell/theme.hpp"
+#include "shell/widgets.hpp"
+
+namespace subspace::ui {
+namespace {
+
+enum Column { kSelect, kName, kEmail, kRole, kStatus, kSince, kActions };
+
+std::string status_text(const Membership& m, TimeMs now) {
+  switch (m.status) {
+    case MemberStatus::Active: return "Active";
+    case MemberStatus::Suspended: return "Suspended";
+    case MemberStatus::Invited: {
+      if (m.expires_at <= now) return "Invitation expired";
+      TimeMs left = m.expires_at - now;
+      if (left < kDayMs) return "Invited (expires in " + std::to_string(std::max<TimeMs>(1, left / 3'600'000)) + " h)";
+      return "Invited (expires in " + std::to_string(left / kDayMs) + " d)";
+    }
+  }
+  return "";
+}
+
+int status_rank(const Membership& m, TimeMs now) {
+  if (m.status == MemberStatus::Active) return 0;
+  if (m.status == MemberStatus::Invited) return m.expires_at > now ? 1 : 2;
+  return 3;
+}
+
+void refresh_rows(App& app, const Workspace& ws, MembersState& st) {
+  const State& s = app.state();
+  std::string key = std::string(st.search.view()) + "|" + std::to_string(st.sort_column) + (st.sort_ascending ? "a" : "d");
+  if (st.cached_version == s.version && st.cached_ws == ws.id && st.cached_key == key) return;
+  if (st.cached_ws != ws.id) st.selected.clear();
+  st.cached_version = s.version;
+  st.cached_ws = ws.id;
+  st.cached_key = key;
+  st.rows.clear();
+  std::string needle = ascii_lower(trim(st.search.view()));
+  for (const auto& m : ws.members) {
+    const Person& p = s.people[m.person];
+    if (needle.empty() || p.email.find(needle) != std::string::npos || ascii_lower(p.name).find(needle) != std::string::npos)
+      st.rows.push_back(m.person);
+  }
+  TimeMs now = app.now();
+  auto less = [&](PersonIx a, PersonIx b) {
+    const Membership &x = *ws.member(a), &y = *ws.member(b);
+    switch (st.sort_column) {
+      case kEmail: return s.people[a].email < s.people[b].email;
+      case kRole: return x.role < y.role;
+      case kStatus: return status_rank(x, now) < status_rank(y, now);
+      case kSince: return x.since < y.since;
+      default: return ascii_lower(s.people[a].name) < ascii_lower(s.people[b].name);
+    }
+  };
+  std::stable_sort(st.rows.begin(), st.rows.end(), [&](PersonIx a, PersonIx b) {
+    return st.sort_ascending ? less(a, b) : less(b, a);
+  });
+  // Forget selected people who are no longer listed.
+  for (auto it = st.selected.begin(); it != st.selected.end();)
+    it = ws.member(*it) ? std::next(it) : st.selected.erase(it);
+}
+
+// Why `me` may not change or remove `target` here (empty: they may).
+std::string why_not_manage(const State& s, PersonIx me, const Workspace& ws, PersonIx target) {
+  if (!can(s, me, ws, Perm::ManageMembers)) return "Only Super Admins can change members.";
+  if (me == target) return "Nobody can change their own role.";
+  if (!ws.is_parent && is_org_admin(s, target) && !is_org_admin(s, me)) return "Only org admins can change an org admin.";
+  return "";
+}
+
+// Asks "are you sure?" before `commands` run. The popup is opened at the panel's ID level
+// (rows push their own IDs), on the next pass through draw_members.
+void ask(MembersState& st, std::string text, std::vector<Payload> commands) {
+  st.confirm_text = std::move(text);
+  st.confirm_commands = std::move(commands);
+  st.confirm_open = true;
+}
+
+void draw_seats(App& app, const Workspace& ws) {
+  const State& s = app.state();
+  TimeMs now = app.now();
+  int used = seats_used(s, now);
+  ImGui::AlignTextToFramePadding();
+  ImGui::Text("Org seats: %d of %d used", used, s.plan.seat_limit);
+  track("members:seats");
+  if (ws.seat_cap) {
+    ImGui::SameLine(0, 16);
+    ImGui::Text("This sub: %d of %d (cap)", workspace_seats_used(ws, now), *ws.seat_cap);
+  }
+}
+
+void draw_invite_dialog(App& app, const Workspace& ws, MembersState& st) {
+  if (!st.invite_open) return;
+  const char* title = "Invite members###invite";
+  if (!ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
+  ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(std::min(760.0f, vp->WorkSize.x - 40), std::min(520.0f, vp->WorkSize.y - 40)), ImGuiCond_Appearing);
+  if (!ImGui::BeginPopupModal(title, &st.invite_open, ImGuiWindowFlags_NoSavedSettings)) {
+    st.invite_open = false;
+    return;
+  }
+  const State& s = app.state();
+  std::vector<InviteRow> rows = invite_rows(st.invites);
+  InvitePreview preview = preview_invites(s, &ws, ws.seat_cap, rows, app.now());
+  ImGui::Text("Invite people to %s", ws.name.c_str());
+  ImGui::Text("Seats left: %d of %d", seats_left(s, app.now()), s.plan.seat_limit);
+  if (int cap_left = workspace_cap_left(ws, app.now()); cap_left >= 0) {
+    ImGui::SameLine(0, 16);
+    ImGui::Text("Places under this sub's cap: %d", cap_left);
+  }
+  float footer = ImGui::GetFrameHeightWithSpacing() * 2 + 8;
+  ImGui::BeginChild("invite-body", ImVec2(0, -footer));
+  draw_invite_editor(app, st.invites, st.paste, preview, "invite");
+  ImGui::EndChild();
+  ImGui::Separator();
+  if (!st.invite_error.empty()) text_error("%s", st.invite_error.c_str());
+  int ok = preview.ok_count();
+  if (button("Cancel##invite")) st.invite_open = false;
+  ImGui::SameLine();
+  std::string label = "Invite " + std::to_string(ok) + (ok == 1 ? " person" : " people") + "##invite-send";
+  if (primary_button(label.c_str(), ok > 0, "Add at least one person who can be invited.")) {
+    InviteMembers cmd{ws.id, {}};
+    for (size_t i = 0; i < rows.size(); ++i)
+      if (preview.rows[i].problem == Err::none) cmd.invites.push_back(rows[i]);
+    size_t left_out = rows.size() - cmd.invites.size();
+    ExecResult r = app.dispatch(std::move(cmd));
+    if (r.accepted()) {
+      app.toast("Invited " + std::to_string(ok) + (ok == 1 ? " person" : " people") +
+                    (left_out ? "; left out " + std::to_string(left_out) + " (see the reasons before sending)." : "."),
+                left_out > 0);
+      st.invite_open = false;
+      st.invites.clear();
+    } else {
+      st.invite_error = r.error.message;
+    }
+  }
+  track("invite:send");
+  if (!st.invite_open) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+}
+
+void draw_bulk_bar(App& app, const Workspace& ws, MembersState& st, PersonIx me) {
+  const State& s = app.state();
+  if (st.selected.empty() || !can(s, me, ws, Perm::ManageMembers)) return;
+  ImGui::AlignTextToFramePadding();
+  ImGui::Text("%zu selected:", st.selected.size());
+  Role& bulk_role = st.bulk_role;
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(150);
+  role_combo("##bulk-role", bulk_role);
+  ImGui::SameLine();
+  std::vector<PersonIx> people(st.selected.begin(), st.selected.end());
+  if (button("Set role##bulk")) {
+    for (PersonIx p : people)
+      if (why_not_manage(s, me, ws, p).empty()) app.dispatch(ChangeRole{ws.id, s.people[p].email, bulk_role});
+  }
+  ImGui::SameLine();
+  if (button("Resend invitations##bulk")) {
+    for (PersonIx p : people)
+      if (ws.member(p)->status == MemberStatus::Invited) app.dispatch(ResendInvitation{ws.id, s.people[p].email});
+  }
+  ImGui::SameLine();
+  if (danger_button("Remove##bulk")) {
+    std::vector<Payload> cmds;
+    for (PersonIx p : people) cmds.push_back(RemoveMember{ws.id, s.people[p].email});
+    ask(st, "Remove " + std::to_string(people.size()) + " people from " + ws.name + "? Pending invitations are revoked.", cmds);
+  }
+  ImGui::SameLine();
+  if (button("Clear selection##bulk")) st.selected.clear();
+}
+
+void draw_row(App& app, const Workspace& ws, MembersState& st, PersonIx me, PersonIx person) {
+  const State& s = app.state();
+  const Membership& m = *ws.member(person);
+  const Person& p = s.people[person];
+  TimeMs now = app.now();
+  bool manage = can(s, me, ws, Perm::ManageMembers);
+  std::string why = why_not_manage(s, me, ws, person);
+
+  ImGui::TableNextRow();
+  ImGui::TableNextColumn();
+  bool sel = st.selected.count(person) > 0;
+  if (manage && ImGui::Checkbox("##sel", &sel)) {
+    if (sel) st.selected.insert(person);
+    else st.selected.erase(person);
+  }
+  if (manage) track("select:" + p.email);
+
+  ImGui::TableNextColumn();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(p.name.empty() ? "-" : p.name.c_str());
+  if (is_org_admin(s, person)) {
+    ImGui::SameLine();
+    badge("org admin", palette().badge_api_bg, palette().badge_api_fg);
+  }
+  ImGui::TableNextColumn();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(p.email.c_str());
+
+  ImGui::TableNextColumn();
+  Role role = m.role;
+  ImGui::SetNextItemWidth(-1);
+  if (role_combo("##role", role, manage && why.empty(), why.empty() ? nullptr : why.c_str()))
+    app.dispatch(ChangeRole{ws.id, p.email, role});
+  track("role:" + p.email, manage && why.empty());
+
+  ImGui::TableNextColumn();
+  ImGui::AlignTextToFramePadding();
+  std::string status = status_text(m, now);
+  if (invitation_expired(m, now)) text_warning("%s", status.c_str());
+  else ImGui::TextUnformatted(status.c_str());
+
+  ImGui::TableNextColumn();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(format_date(m.since).c_str());
+
+  ImGui::TableNextColumn();
+  if (m.status == MemberStatus::Invited) {
+    if (keyed_small_button("Resend", "resend:" + p.email, manage, "Only Super Admins can resend invitations."))
+      app.dispatch(ResendInvitation{ws.id, p.email});
+    ImGui::SameLine();
+    if (keyed_small_button("Revoke", "revoke:" + p.email, manage, "Only Super Admins can revoke invitations."))
+      ask(st, "Revoke the invitation of " + p.email + " to " + ws.name + "?", {RevokeInvitation{ws.id, p.email}});
+  } else {
+    bool self_leave = person == me;
+    bool allowed = manage && (why.empty() || self_leave);
+    const char* reason = !manage ? "Only Super Admins can remove members." : why.c_str();
+    if (keyed_small_button(self_leave ? "Leave" : "Remove", "remove:" + p.email, allowed, reason))
+      ask(st, self_leave ? "Leave " + ws.name + "? You will lose access to it."
+                         : "Remove " + p.email + " from " + ws.name + "? If this was their last workspace, their seat is freed.",
+          {RemoveMember{ws.id, p.email}});
+  }
+}
+
+}  // namespace
+
+void draw_members(App& app) {
+  const State& s = app.state();
+  UiState& ui = app.ui();
+  MembersState& st = ui.members;
+  auto me = app.me();
+  const Workspace* ws = s.workspace(ui.route.ws ? ui.route.ws : s.parent);
+  if (!me || !ws || !can_see(s, *me, *ws) || !ws->live()) {
+    text_muted("You are not a member of any workspace yet. Pending invitations are listed on the left.");
+    return;
+  }
+  heading((ws->name + " - Members").c_str());
+  draw_seats(app, *ws);
+  ImGui::Spacing();
+
+  ImGui::SetNextItemWidth(260);
+  input_hint("##members-search", "Search name or email", st.search);
+  ImGui::SameLine();
+  bool manage = can(s, *me, *ws, Perm::ManageMembers);
+  if (primary_button("+ Invite members##members", manage, "Only Super Admins can invite members.")) {
+    st.invite_open = true;
+    st.invite_error.clear();
+    if (st.invites.empty()) st.invites.emplace_back();
+  }
+  ImGui::SameLine();
+  if (button("Export CSV##members")) {
+    std::string file = "members-" + ascii_lower(ws->name) + ".csv";
+    std::replace_if(file.begin(), file.end(), [](char c) { return !(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-'); }, '-');
+    app.platform().download(file, "text/csv", members_csv(s, *ws, app.now()));
+  }
+  draw_bulk_bar(app, *ws, st, *me);
+
+  refresh_rows(app, *ws, st);
+  if (ws->members.empty()) {
+    text_muted("Nobody here yet. %s", manage ? "Invite people to give them access." : "");
+  } else if (st.rows.empty()) {
+    text_muted("Nobody matches \"%s\".", st.search.data);
+  } else {
+    ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                            ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
+    if (ImGui::BeginTable("members", 7, flags)) {
+      ImGui::TableSetupScrollFreeze(0, 1);
+      ImGui::TableSetupColumn("", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed, 26.0f, kSelect);
+      ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_DefaultSort, 2.0f, kName);
+      ImGui::TableSetupColumn("Email", 0, 2.6f, kEmail);
+      ImGui::TableSetupColumn("Role", 0, 1.5f, kRole);
+      ImGui::TableSetupColumn("Status", 0, 1.9f, kStatus);
+      ImGui::TableSetupColumn("Since", 0, 1.1f, kSince);
+      ImGui::TableSetupColumn("", ImGuiTableColumnFlags_NoSort, 1.5f, kActions);
+      ImGui::TableHeadersRow();
+      if (ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs(); sort && sort->SpecsDirty) {
+        if (sort->SpecsCount > 0) {
+          st.sort_column = static_cast<int>(sort->Specs[0].ColumnUserID);
+          st.sort_ascending = sort->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
+        }
+        sort->SpecsDirty = false;
+        refresh_rows(app, *ws, st);
+      }
+      ImGuiListClipper clipper;
+      clipper.Begin(static_cast<int>(st.rows.size()));
+      while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+          ImGui::PushID(static_cast<int>(st.rows[i]));
+          draw_row(app, *ws, st, *me, st.rows[i]);
+          ImGui::PopID();
+        }
+      }
+      ImGui::EndTable();
+    }
+  }
+  if (st.confirm_open) {
+    ImGui::OpenPopup("Are you sure?##members");
+    st.confirm_open = false;
+  }
+  if (confirm_modal("Are you sure?##members", st.confirm_text)) {
+    for (auto& c : st.confirm_commands) app.dispatch(std::move(c));
+    st.confirm_commands.clear();
+    st.selected.clear();
+  }
+  draw_invite_dialog(app, *ws, st);
+}
+
+}  // namespace subspace::ui

@@ -1,0 +1,171 @@
+// Manage Workspace > Sub-workspaces: the list (search, sort; seats, credits, billing mode,
+// API badge, gear) and the button that opens the Create Sub-workspace wizard.
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "core/queries.hpp"
+#include "core/rights.hpp"
+#include "core/text.hpp"
+#include "shell/app.hpp"
+#include "shell/panels.hpp"
+#include "shell/theme.hpp"
+#include "shell/widgets.hpp"
+
+namespace subspace::ui {
+namespace {
+
+enum Column { kName, kMembers, kCredits, kBilling, kApi, kGear };
+
+// Rebuilds the filtered, sorted order only when the org, the search or the sort changed.
+void refresh_rows(App& app, SubsListState& st) {
+  const State& s = app.state();
+  std::string key = std::string(st.search.view()) + "|" + std::to_string(st.sort_column) + (st.sort_ascending ? "a" : "d");
+  if (st.cached_version == s.version && st.cached_key == key) return;
+  st.cached_version = s.version;
+  st.cached_key = key;
+  st.rows.clear();
+  std::string needle = ascii_lower(trim(st.search.view()));
+  for (const auto& ws : s.workspaces)
+    if (!ws.is_parent && ws.live() && (needle.empty() || ascii_lower(ws.name).find(needle) != std::string::npos))
+      st.rows.push_back(ws.id);
+  TimeMs now = app.now();
+  auto less = [&](WorkspaceId a, WorkspaceId b) {
+    const Workspace &x = *s.workspace(a), &y = *s.workspace(b);
+    switch (st.sort_column) {
+      case kMembers: return workspace_seats_used(x, now) < workspace_seats_used(y, now);
+      case kCredits: return x.balance < y.balance;
+      case kBilling: return x.billing_by_parent < y.billing_by_parent;
+      case kApi: return x.api_access < y.api_access;
+      default: return ascii_lower(x.name) < ascii_lower(y.name);
+    }
+  };
+  std::stable_sort(st.rows.begin(), st.rows.end(), [&](WorkspaceId a, WorkspaceId b) {
+    return st.sort_ascending ? less(a, b) : less(b, a);
+  });
+}
+
+void draw_seat_meter(App& app) {
+  const State& s = app.state();
+  int used = seats_used(s, app.now());
+  float frac = s.plan.seat_limit > 0 ? static_cast<float>(used) / s.plan.seat_limit : 1.0f;
+  char overlay[64];
+  std::snprintf(overlay, sizeof overlay, "%d of %d seats used", used, s.plan.seat_limit);
+  ImGui::SetNextItemWidth(260);
+  ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImGui::ColorConvertU32ToFloat4(frac >= 1.0f ? palette().danger : palette().accent));
+  ImGui::ProgressBar(std::min(frac, 1.0f), ImVec2(260, 0), overlay);
+  ImGui::PopStyleColor();
+  track("seat-meter");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Seats count distinct people, across the parent and every sub-workspace,\n"
+                      "who are active or hold an unexpired invitation.");
+}
+
+void draw_row(App& app, const Workspace& ws) {
+  const State& s = app.state();
+  const Palette& pal = palette();
+  TimeMs now = app.now();
+  ImGui::TableNextRow();
+  ImGui::TableNextColumn();
+  if (std::uintptr_t tex = app.image_texture(ws.image)) {
+    ImGui::Image(reinterpret_cast<ImTextureID>(tex), ImVec2(22, 22));
+    ImGui::SameLine();
+  }
+  ImGui::AlignTextToFramePadding();
+  if (ImGui::Selectable(ws.name.c_str(), false, ImGuiSelectableFlags_AllowItemOverlap)) app.go(Route{View::Members, ws.id});
+  track("open:" + ws.name);
+
+  ImGui::TableNextColumn();
+  int active = ws.active_count;
+  int invited = workspace_seats_used(ws, now) - active;
+  ImGui::AlignTextToFramePadding();
+  if (ws.seat_cap) ImGui::Text("%d active, %d invited / cap %d", active, invited, *ws.seat_cap);
+  else ImGui::Text("%d active, %d invited", active, invited);
+
+  ImGui::TableNextColumn();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(format_credits(ws.balance).c_str());
+  if (over_alert_threshold(ws)) {
+    ImGui::SameLine();
+    badge("\xE2\x9A\xA0 alert", pal.badge_warn_bg, pal.badge_warn_fg);
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("%d%% of the credits it received are consumed (alert at %d%%).", consumed_percent(ws), ws.alert_percent);
+  }
+
+  ImGui::TableNextColumn();
+  badge(ws.billing_by_parent ? "Parent pays" : "Self-managed", pal.badge_bg, pal.badge_fg);
+
+  ImGui::TableNextColumn();
+  if (ws.api_access) badge("API", pal.badge_api_bg, pal.badge_api_fg);
+  else text_muted("-");
+
+  ImGui::TableNextColumn();
+  if (keyed_small_button("\xE2\x9A\x99", "gear:" + ws.name)) {
+    app.ui().gear = GearState{};
+    app.ui().gear.open = true;
+    app.ui().gear.ws = ws.id;
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Settings and allocated resources");
+  (void)s;
+}
+
+}  // namespace
+
+void draw_subworkspaces(App& app) {
+  const State& s = app.state();
+  SubsListState& st = app.ui().subs;
+  heading("Sub-workspaces");
+  text_muted("Separate environments inside %s, each with its own members, roles, settings and credits.", s.org_name.c_str());
+  ImGui::Spacing();
+  draw_seat_meter(app);
+  ImGui::SameLine(0, 20);
+  ImGui::AlignTextToFramePadding();
+  ImGui::Text("Org pool: %s credits", format_credits(s.parent_workspace().balance).c_str());
+  ImGui::Spacing();
+
+  ImGui::SetNextItemWidth(280);
+  input_hint("##subs-search", "Search sub-workspaces", st.search);
+  ImGui::SameLine();
+  if (primary_button("+ Create Sub-workspace##open-wizard")) open_create_wizard(app);
+  ImGui::Spacing();
+
+  refresh_rows(app, st);
+  if (st.rows.empty()) {
+    ImGui::Spacing();
+    if (st.search.empty()) text_muted("No sub-workspaces yet. Create one to give a team, a department or a client a space of its own.");
+    else text_muted("No sub-workspace matches \"%s\".", st.search.data);
+    return;
+  }
+  ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                          ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
+  if (ImGui::BeginTable("subs", 6, flags)) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_DefaultSort, 3.0f, kName);
+    ImGui::TableSetupColumn("Members", 0, 2.2f, kMembers);
+    ImGui::TableSetupColumn("Credits", 0, 1.6f, kCredits);
+    ImGui::TableSetupColumn("Billing", 0, 1.3f, kBilling);
+    ImGui::TableSetupColumn("API", 0, 0.6f, kApi);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed, 34.0f, kGear);
+    ImGui::TableHeadersRow();
+    if (ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs(); sort && sort->SpecsDirty) {
+      if (sort->SpecsCount > 0) {
+        st.sort_column = static_cast<int>(sort->Specs[0].ColumnUserID);
+        st.sort_ascending = sort->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
+      }
+      sort->SpecsDirty = false;
+      refresh_rows(app, st);
+    }
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(st.rows.size()));
+    while (clipper.Step()) {
+      for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+        ImGui::PushID(static_cast<int>(st.rows[i] & 0x7fffffff));
+        if (const Workspace* ws = s.workspace(st.rows[i])) draw_row(app, *ws);
+        ImGui::PopID();
+      }
+    }
+    ImGui::EndTable();
+  }
+}
+
+}  // namespace subspace::ui

@@ -1,0 +1,65 @@
+// Trash: deleted sub-workspaces, restorable for 30 days, then purged for good.
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "core/text.hpp"
+#include "shell/app.hpp"
+#include "shell/panels.hpp"
+#include "shell/widgets.hpp"
+
+namespace subspace::ui {
+
+void draw_trash(App& app) {
+  const State& s = app.state();
+  TimeMs now = app.now();
+  heading("Trash");
+  text_muted("Deleted sub-workspaces stay here for 30 days. Restoring brings back the workspace, its assets and its "
+             "members (if the seats fit); credits, API keys, shares and invitations are not restored.");
+  ImGui::Spacing();
+  std::vector<const Workspace*> rows;
+  for (const auto& ws : s.workspaces)
+    if (ws.deleted_at) rows.push_back(&ws);
+  std::sort(rows.begin(), rows.end(), [](auto* a, auto* b) { return *a->deleted_at > *b->deleted_at; });
+  if (rows.empty()) {
+    text_muted("The trash is empty.");
+    return;
+  }
+  WorkspaceId& pending_restore = app.ui().trash_restore;
+  if (ImGui::BeginTable("trash", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY)) {
+    ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn("Deleted", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn("Purged in", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 90.0f);
+    ImGui::TableHeadersRow();
+    for (const Workspace* ws : rows) {
+      ImGui::PushID(static_cast<int>(ws->id & 0x7fffffff));
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::AlignTextToFramePadding();
+      ImGui::TextUnformatted(ws->name.c_str());
+      ImGui::TableNextColumn();
+      ImGui::AlignTextToFramePadding();
+      ImGui::TextUnformatted(format_datetime(*ws->deleted_at).c_str());
+      ImGui::TableNextColumn();
+      ImGui::AlignTextToFramePadding();
+      TimeMs left = *ws->deleted_at + kTrashRetentionMs - now;
+      if (left > 0) ImGui::Text("%lld days", static_cast<long long>((left + kDayMs - 1) / kDayMs));
+      else text_muted("due now");
+      ImGui::TableNextColumn();
+      if (keyed_small_button("Restore", "restore:" + ws->name, left > 0, "The 30-day restore window has passed.")) {
+        pending_restore = ws->id;
+        ImGui::OpenPopup("Restore sub-workspace?");
+      }
+      if (pending_restore == ws->id &&
+          confirm_modal("Restore sub-workspace?", "Restore '" + ws->name + "' with its assets and members?", "Restore")) {
+        app.dispatch(RestoreWorkspace{ws->id});
+        pending_restore = 0;
+      }
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+}
+
+}  // namespace subspace::ui

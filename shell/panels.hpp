@@ -1,0 +1,20 @@
+// Draw functions, one per panel or dialog, each over the App's state. They read the core
+// State and change it only through App::dispatch.
+#pragma once
+
+namespace subspace::ui {
+class App;
+
+void draw_top_bar(App& app);
+void draw_sidebar(App& app);
+void draw_banners(App& app);
+void draw_toasts(App& app);
+
+void draw_subworkspaces(App& app);   // Manage Workspace > Sub-workspaces
+void draw_trash(App& app);
+void draw_gear_dialog(App& app);     // settings and allocated resources of one sub
+void draw_create_wizard(App& app);   // Create Sub-workspace
+void open_create_wizard(App& app);
+void draw_members(App& app);         // Members of the current workspace
+
+}  // namespace subspace::ui

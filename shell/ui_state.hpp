@@ -1,0 +1,130 @@
+// State of the interface itself (not of the organisation): where the user is, what they
+// are typing, which dialog is open. Owned by the App; each panel keeps its part here.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "core/commands.hpp"
+
+namespace subspace::ui {
+
+enum class View : std::uint8_t { SubWorkspaces, Trash, Members, Assets, Videos, Api, Billing, Audit };
+
+struct Route {
+  View view = View::SubWorkspaces;
+  WorkspaceId ws = 0;  // for the per-workspace views
+  std::string to_hash() const;
+  static std::optional<Route> parse(std::string_view hash);
+  bool operator==(const Route&) const = default;
+};
+
+struct Toast {
+  std::string text;
+  bool error = false;
+  double shown_at = -1;  // ImGui time when first drawn
+};
+
+// A text field's buffer: ImGui writes into a fixed char array.
+template <std::size_t N> struct TextBuf {
+  char data[N] = {};
+  std::string_view view() const { return data; }
+  void set(std::string_view s) {
+    std::size_t n = s.size() < N - 1 ? s.size() : N - 1;
+    s.copy(data, n);
+    data[n] = 0;
+  }
+  void clear() { data[0] = 0; }
+  bool empty() const { return data[0] == 0; }
+};
+
+struct Thumbnail {
+  std::string blob;  // stored blob name once saved
+  std::vector<std::uint8_t> rgba;
+  int width = 0, height = 0;
+  std::uintptr_t texture = 0;
+};
+
+struct InviteDraft {
+  TextBuf<256> email;
+  TextBuf<128> name;
+  Role role = Role::Creator;
+};
+
+struct WizardState {
+  bool open = false;
+  int step = 0;  // 0 name + image, 1 members, 2 settings
+  TextBuf<256> name;
+  Thumbnail image;
+  std::string image_error;
+  std::vector<InviteDraft> invites;
+  TextBuf<8192> paste;
+  bool billing_by_parent = true;
+  bool api_access = false;
+  TextBuf<32> credits;
+  std::string error;
+  bool focus_name = false;
+};
+
+struct SubsListState {
+  TextBuf<128> search;
+  int sort_column = 0;
+  bool sort_ascending = true;
+  std::vector<WorkspaceId> rows;  // cached order
+  std::uint64_t cached_version = ~0ull;
+  std::string cached_key;
+};
+
+struct GearState {
+  bool open = false;
+  WorkspaceId ws = 0;
+  TextBuf<32> allocate, reclaim, seat_cap, threshold, slots;
+  bool confirm_delete = false;
+  TextBuf<256> confirm_name;
+  std::string error;
+};
+
+struct MembersState {
+  TextBuf<128> search;
+  int sort_column = 0;
+  bool sort_ascending = true;
+  std::vector<PersonIx> rows;  // cached order of the current workspace's members
+  std::uint64_t cached_version = ~0ull;
+  WorkspaceId cached_ws = 0;
+  std::string cached_key;
+  std::unordered_set<PersonIx> selected;
+  bool invite_open = false;
+  std::vector<InviteDraft> invites;
+  TextBuf<8192> paste;
+  std::string invite_error;
+  // A destructive action waiting for "Are you sure?".
+  std::string confirm_text;
+  std::vector<Payload> confirm_commands;
+  bool confirm_open = false;
+  Role bulk_role = Role::Creator;
+};
+
+struct UiState {
+  std::string acting_as;  // email of the person commands are sent as
+  Route route;
+  std::vector<Toast> toasts;
+  std::string save_status = "saved";  // "saving", "saved", "save failed: ..."
+  bool save_failed = false;
+  std::string storage_problem;  // a damaged store was recovered (shown until dismissed)
+  bool read_only = false;       // another tab writes, or the data is newer than this app
+  std::string read_only_reason;
+
+  WorkspaceId trash_restore = 0;  // asking "restore?" for this one
+  WorkspaceId image_target = 0;   // the picked image is for: 0 = the wizard, else this workspace
+  std::string pending_demo;     // a demo reset chosen from the menu, done at the next frame
+
+  WizardState wizard;
+  SubsListState subs;
+  GearState gear;
+  MembersState members;
+};
+
+}  // namespace subspace::ui

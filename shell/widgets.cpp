@@ -1,0 +1,192 @@
+#include "shell/widgets.hpp"
+
+#include <cstdarg>
+
+#include "shell/theme.hpp"
+
+namespace subspace::ui {
+namespace {
+ItemRects* g_rects = nullptr;
+
+template <class F> bool maybe_disabled(bool enabled, const char* why_not, F draw) {
+  if (!enabled) ImGui::BeginDisabled();
+  bool pressed = draw();
+  if (!enabled) {
+    ImGui::EndDisabled();
+    disabled_tooltip(why_not);
+  }
+  return pressed && enabled;
+}
+}  // namespace
+
+void set_item_rects(ItemRects* rects) { g_rects = rects; }
+
+bool key_pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), false); }
+
+void track(std::string_view label, bool enabled) {
+  if (!g_rects) return;
+  ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  g_rects->record(label, {a.x, a.y, b.x, b.y, enabled});
+}
+
+void disabled_tooltip(const char* why_not) {
+  if (why_not && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", why_not);
+}
+
+bool button(const char* label, bool enabled, const char* why_not, ImVec2 size) {
+  bool pressed = maybe_disabled(enabled, why_not, [&] { return ImGui::Button(label, size); });
+  track(label, enabled);
+  return pressed;
+}
+
+bool small_button(const char* label, bool enabled, const char* why_not) {
+  bool pressed = maybe_disabled(enabled, why_not, [&] { return ImGui::SmallButton(label); });
+  track(label, enabled);
+  return pressed;
+}
+
+bool keyed_button(const char* label, const std::string& key, bool enabled, const char* why_not) {
+  bool pressed = maybe_disabled(enabled, why_not, [&] { return ImGui::Button(label); });
+  track(key, enabled);
+  return pressed;
+}
+
+bool keyed_small_button(const char* label, const std::string& key, bool enabled, const char* why_not) {
+  bool pressed = maybe_disabled(enabled, why_not, [&] { return ImGui::SmallButton(label); });
+  track(key, enabled);
+  return pressed;
+}
+
+bool confirm_modal(const char* id, const std::string& text, const char* confirm_label) {
+  bool confirmed = false;
+  ImGui::SetNextWindowSizeConstraints(ImVec2(360, 0), ImVec2(560, 600));
+  if (ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+    ImGui::PushTextWrapPos(520);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+    if (danger_button((std::string(confirm_label) + "##confirm").c_str()) || key_pressed(ImGuiKey_Enter)) {
+      confirmed = true;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (button("Cancel##confirm") || key_pressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+  return confirmed;
+}
+
+bool danger_button(const char* label, bool enabled, const char* why_not) {
+  const Palette& p = palette();
+  ImGui::PushStyleColor(ImGuiCol_Button, p.danger);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.danger_hover);
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, p.danger_hover);
+  ImGui::PushStyleColor(ImGuiCol_Text, p.on_accent);
+  bool pressed = button(label, enabled, why_not);
+  ImGui::PopStyleColor(4);
+  return pressed;
+}
+
+bool primary_button(const char* label, bool enabled, const char* why_not, ImVec2 size) {
+  const Palette& p = palette();
+  ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.accent_hover);
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, p.accent_hover);
+  ImGui::PushStyleColor(ImGuiCol_Text, p.on_accent);
+  bool pressed = button(label, enabled, why_not, size);
+  ImGui::PopStyleColor(4);
+  return pressed;
+}
+
+bool checkbox(const char* label, bool* v, bool enabled, const char* why_not) {
+  bool changed = maybe_disabled(enabled, why_not, [&] { return ImGui::Checkbox(label, v); });
+  track(label, enabled);
+  return changed;
+}
+
+bool selectable(const char* label, bool selected, ImGuiSelectableFlags flags, ImVec2 size) {
+  bool pressed = ImGui::Selectable(label, selected, flags, size);
+  track(label);
+  return pressed;
+}
+
+bool role_combo(const char* label, Role& role, bool enabled, const char* why_not) {
+  bool changed = false;
+  if (!enabled) ImGui::BeginDisabled();
+  if (ImGui::BeginCombo(label, std::string(role_label(role)).c_str())) {
+    for (int i = 0; i < kRoleCount; ++i) {
+      Role r = static_cast<Role>(i);
+      std::string item = std::string(role_label(r)) + "##" + label;
+      if (ImGui::Selectable(item.c_str(), r == role)) {
+        role = r;
+        changed = true;
+      }
+      track(item);
+    }
+    ImGui::EndCombo();
+  }
+  if (!enabled) {
+    ImGui::EndDisabled();
+    disabled_tooltip(why_not);
+  }
+  track(label, enabled);
+  return changed && enabled;
+}
+
+void text_muted(const char* fmt, ...) {
+  va_list args;
+  va_start(args, fmt);
+  ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
+  ImGui::TextWrappedV(fmt, args);
+  ImGui::PopStyleColor();
+  va_end(args);
+}
+
+void text_error(const char* fmt, ...) {
+  va_list args;
+  va_start(args, fmt);
+  ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
+  ImGui::TextWrappedV(fmt, args);
+  ImGui::PopStyleColor();
+  va_end(args);
+}
+
+void text_warning(const char* fmt, ...) {
+  va_list args;
+  va_start(args, fmt);
+  ImGui::PushStyleColor(ImGuiCol_Text, palette().warning);
+  ImGui::TextWrappedV(fmt, args);
+  ImGui::PopStyleColor();
+  va_end(args);
+}
+
+void help_marker(const char* text) {
+  ImGui::SameLine();
+  ImGui::TextDisabled("(?)");
+  if (ImGui::IsItemHovered()) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+    ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+  }
+}
+
+void heading(const char* text) {
+  ImGui::PushFont(fonts().heading);
+  ImGui::TextUnformatted(text);
+  ImGui::PopFont();
+}
+
+void badge(const char* text, ImU32 bg, ImU32 fg) {
+  ImVec2 size = ImGui::CalcTextSize(text);
+  ImVec2 pad(6, 1);
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  float h = ImGui::GetTextLineHeight();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(pos, ImVec2(pos.x + size.x + 2 * pad.x, pos.y + h + 2 * pad.y), bg, h);
+  dl->AddText(ImVec2(pos.x + pad.x, pos.y + pad.y), fg, text);
+  ImGui::Dummy(ImVec2(size.x + 2 * pad.x, h + 2 * pad.y));
+}
+
+}  // namespace subspace::ui

@@ -1,0 +1,59 @@
+// Thin wrappers over ImGui widgets that also publish the widget's rectangle (ItemRects)
+// under its label, and show why a control is disabled. Panels use these for anything a
+// user clicks or types into.
+#pragma once
+#include <imgui.h>
+
+#include <string>
+#include <string_view>
+
+#include "shell/item_rects.hpp"
+#include "shell/ui_state.hpp"
+
+namespace subspace::ui {
+
+// Set by the App for the duration of a frame.
+void set_item_rects(ItemRects* rects);
+bool key_pressed(ImGuiKey key);
+// Publishes the last item's rectangle under `label`.
+void track(std::string_view label, bool enabled = true);
+
+// A button that may be disabled; hovering a disabled one shows `why_not`.
+bool button(const char* label, bool enabled = true, const char* why_not = nullptr, ImVec2 size = ImVec2(0, 0));
+bool small_button(const char* label, bool enabled = true, const char* why_not = nullptr);
+bool danger_button(const char* label, bool enabled = true, const char* why_not = nullptr);
+bool primary_button(const char* label, bool enabled = true, const char* why_not = nullptr, ImVec2 size = ImVec2(0, 0));
+bool checkbox(const char* label, bool* v, bool enabled = true, const char* why_not = nullptr);
+bool selectable(const char* label, bool selected, ImGuiSelectableFlags flags = 0, ImVec2 size = ImVec2(0, 0));
+template <std::size_t N> bool input_text(const char* label, TextBuf<N>& buf, ImGuiInputTextFlags flags = 0) {
+  bool changed = ImGui::InputText(label, buf.data, N, flags);
+  track(label);
+  return changed;
+}
+template <std::size_t N> bool input_hint(const char* label, const char* hint, TextBuf<N>& buf, ImGuiInputTextFlags flags = 0) {
+  bool changed = ImGui::InputTextWithHint(label, hint, buf.data, N, flags);
+  track(label);
+  return changed;
+}
+// A combo over the four roles.
+bool role_combo(const char* label, Role& role, bool enabled = true, const char* why_not = nullptr);
+
+// Same, published under `key` instead of the label (for per-row buttons inside PushID).
+bool keyed_button(const char* label, const std::string& key, bool enabled = true, const char* why_not = nullptr);
+bool keyed_small_button(const char* label, const std::string& key, bool enabled = true, const char* why_not = nullptr);
+
+// A modal "are you sure?" for destructive actions. Returns true once, when confirmed.
+// Open it with ImGui::OpenPopup(id) in the same ID scope.
+bool confirm_modal(const char* id, const std::string& text, const char* confirm_label = "Confirm");
+
+// Text helpers.
+void text_muted(const char* fmt, ...) IM_FMTARGS(1);
+void text_error(const char* fmt, ...) IM_FMTARGS(1);
+void text_warning(const char* fmt, ...) IM_FMTARGS(1);
+void help_marker(const char* text);
+void heading(const char* text);
+// A short pill (badge) like "API" or "Billing: parent".
+void badge(const char* text, ImU32 bg, ImU32 fg);
+void disabled_tooltip(const char* why_not);
+
+}  // namespace subspace::ui

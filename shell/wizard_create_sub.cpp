@@ -1,0 +1,193 @@
+// Create Sub-workspace: name and image, then members with roles (seats left shown, rows
+// that cannot go in left out with the reason), then the billing and API switches and the
+// initial credits. One core command creates it all, or nothing.
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "core/queries.hpp"
+#include "core/text.hpp"
+#include "shell/app.hpp"
+#include "shell/invite_rows.hpp"
+#include "shell/panels.hpp"
+#include "shell/widgets.hpp"
+
+namespace subspace::ui {
+namespace {
+
+constexpr const char* kTitle = "Create Sub-workspace###wizard";
+constexpr const char* kSteps[] = {"1  Details", "2  Members", "3  Settings"};
+
+// Why the name cannot be used, or empty.
+std::string name_problem(const State& s, std::string_view raw) {
+  auto name = normalize_workspace_name(raw);
+  if (!name) return trim(raw).empty() ? "Give the sub-workspace a name." : "A name has 1 to 64 characters.";
+  if (s.workspace_by_name_key.count(workspace_name_key(*name)))
+    return "A workspace named '" + *name + "' already exists (names in the trash count too).";
+  return "";
+}
+
+void draw_steps(int step) {
+  for (int i = 0; i < 3; ++i) {
+    if (i) ImGui::SameLine(0, 18);
+    if (i == step) ImGui::TextUnformatted(kSteps[i]);
+    else ImGui::TextDisabled("%s", kSteps[i]);
+  }
+  ImGui::Separator();
+  ImGui::Spacing();
+}
+
+void draw_details(App& app, WizardState& w) {
+  ImGui::TextUnformatted("Name");
+  ImGui::SetNextItemWidth(-1);
+  if (w.focus_name) {
+    ImGui::SetKeyboardFocusHere();
+    w.focus_name = false;
+  }
+  input_hint("##wizard-name", "e.g. Marketing EMEA", w.name);
+  std::string problem = name_problem(app.state(), w.name.view());
+  if (!w.name.empty() && !problem.empty()) text_error("%s", problem.c_str());
+  ImGui::Spacing();
+  ImGui::TextUnformatted("Image (optional)");
+  if (w.image.texture) {
+    ImGui::Image(reinterpret_cast<ImTextureID>(w.image.texture), ImVec2(48, 48));
+    ImGui::SameLine();
+  } else if (!w.image.rgba.empty()) {
+    text_muted("(image ready)");
+    ImGui::SameLine();
+  }
+  if (button("Choose image...##wizard")) {
+    app.ui().image_target = 0;
+    app.platform().pick_file(FilePurpose::WorkspaceImage, "image/png,image/jpeg");
+  }
+  if (!w.image.rgba.empty()) {
+    ImGui::SameLine();
+    if (button("Remove image##wizard")) w.image = Thumbnail{};
+  }
+  text_muted("PNG or JPEG up to 512 KB; a small thumbnail is kept.");
+  if (!w.image_error.empty()) text_error("%s", w.image_error.c_str());
+}
+
+void draw_members_step(App& app, WizardState& w) {
+  const State& s = app.state();
+  std::vector<InviteRow> rows = invite_rows(w.invites);
+  InvitePreview preview = preview_invites(s, nullptr, std::nullopt, rows, app.now());
+  int left = seats_left(s, app.now());
+  ImGui::Text("Seats left: %d of %d", left, s.plan.seat_limit);
+  ImGui::SameLine();
+  text_muted(" -  these invitations take %d", preview.new_seats);
+  text_muted("Invite people by email and pick each one's role. They join when they accept.");
+  ImGui::Spacing();
+  draw_invite_editor(app, w.invites, w.paste, preview, "wizard");
+}
+
+void draw_settings_step(App& app, WizardState& w) {
+  const State& s = app.state();
+  checkbox("Parent workspace manages billing##wizard", &w.billing_by_parent);
+  text_muted(w.billing_by_parent ? "The parent pays. The sub cannot purchase; it spends the credits org admins allocate."
+                                 : "The sub's Super Admins can buy credits and avatar slots for it. Org admins may still allocate.");
+  ImGui::Spacing();
+  checkbox("Sub-workspace can view API settings##wizard", &w.api_access);
+  text_muted(w.api_access ? "It gets API keys of its own and its usage is tracked on its own."
+                          : "No keys of its own; usage through the parent's keys counts against the parent.");
+  ImGui::Spacing();
+  ImGui::TextUnformatted("Initial credits");
+  ImGui::SetNextItemWidth(160);
+  input_hint("##wizard-credits", "0.00", w.credits);
+  ImGui::SameLine();
+  text_muted("from the parent's %s", format_credits(s.parent_workspace().balance).c_str());
+  if (!w.credits.empty() && !parse_credits(w.credits.view())) text_error("Enter an amount such as 250 or 250.50.");
+}
+
+void create(App& app, WizardState& w) {
+  const State& s = app.state();
+  CreateWorkspace c;
+  c.name = w.name.view();
+  c.billing_by_parent = w.billing_by_parent;
+  c.api_access = w.api_access;
+  c.initial_credits = w.credits.empty() ? 0 : parse_credits(w.credits.view()).value_or(-1);
+  std::vector<InviteRow> rows = invite_rows(w.invites);
+  InvitePreview preview = preview_invites(s, nullptr, std::nullopt, rows, app.now());
+  std::vector<std::string> left_out;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (preview.rows[i].problem == Err::none) c.invites.push_back(rows[i]);
+    else left_out.push_back(preview.rows[i].message);
+  }
+  if (!w.image.rgba.empty()) {
+    std::string blob = app.save_image_blob(w.image);
+    if (blob.empty()) {
+      w.error = "The image could not be stored.";
+      return;
+    }
+    c.image = ImageFields{blob, w.image.width, w.image.height};
+  }
+  std::string name = trim(c.name);
+  size_t invited = c.invites.size();
+  ExecResult r = app.dispatch(std::move(c));
+  if (!r.accepted()) {
+    w.error = r.error.message;
+    return;
+  }
+  std::string note = "Created '" + name + "'";
+  if (invited) note += " and invited " + std::to_string(invited) + (invited == 1 ? " person" : " people");
+  note += ".";
+  if (!left_out.empty()) note += " Left out: " + std::to_string(left_out.size()) + " (" + left_out.front() + ")";
+  app.toast(note, !left_out.empty());
+  if (w.image.texture) app.platform().destroy_texture(w.image.texture);
+  w = WizardState{};
+}
+
+}  // namespace
+
+void open_create_wizard(App& app) {
+  WizardState& w = app.ui().wizard;
+  if (w.image.texture) app.platform().destroy_texture(w.image.texture);
+  w = WizardState{};
+  w.open = true;
+  w.focus_name = true;
+  w.invites.emplace_back();
+}
+
+void draw_create_wizard(App& app) {
+  WizardState& w = app.ui().wizard;
+  if (!w.open) return;
+  if (!ImGui::IsPopupOpen(kTitle)) ImGui::OpenPopup(kTitle);
+  ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(std::min(760.0f, vp->WorkSize.x - 40), std::min(560.0f, vp->WorkSize.y - 40)), ImGuiCond_Appearing);
+  if (!ImGui::BeginPopupModal(kTitle, &w.open, ImGuiWindowFlags_NoSavedSettings)) {
+    w.open = false;
+    return;
+  }
+  draw_steps(w.step);
+  float footer = ImGui::GetFrameHeightWithSpacing() * 2 + 8;
+  ImGui::BeginChild("wizard-body", ImVec2(0, -footer));
+  if (w.step == 0) draw_details(app, w);
+  else if (w.step == 1) draw_members_step(app, w);
+  else draw_settings_step(app, w);
+  ImGui::EndChild();
+
+  ImGui::Separator();
+  if (!w.error.empty()) text_error("%s", w.error.c_str());
+  bool name_ok = name_problem(app.state(), w.name.view()).empty();
+  bool credits_ok = w.credits.empty() || parse_credits(w.credits.view()).has_value();
+  if (button("Cancel##wizard")) w.open = false;
+  ImGui::SameLine();
+  if (w.step > 0) {
+    if (button("Back##wizard")) w.step--;
+    ImGui::SameLine();
+  }
+  if (w.step < 2) {
+    if (primary_button("Next##wizard", name_ok, "Give the sub-workspace a valid, unused name first.") ||
+        (name_ok && key_pressed(ImGuiKey_Enter) && w.step == 0))
+      w.step++;
+  }
+  ImGui::SameLine();
+  if (primary_button("Create Sub-workspace##wizard", name_ok && credits_ok,
+                     name_ok ? "Fix the initial credits first." : "Give the sub-workspace a valid, unused name first."))
+    create(app, w);
+  if (!w.open) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+}
+
+}  // namespace subspace::ui
