@@ -24,8 +24,11 @@ struct World {
 
   ExecResult run(const std::string& actor, Payload p) {
     Command c{{next_id++, actor, now}, std::move(p)};
-    return execute(s, c, s.last_seq + 1);
+    ExecResult r = execute(s, c, s.last_seq + 1);
+    if (r.event) journal.push_back(*r.event);
+    return r;
   }
+  std::vector<Event> journal;  // every event so far, founding included
   ExecResult ok(const std::string& actor, Payload p) {
     ExecResult r = run(actor, std::move(p));
     INFO("refused: " << error_code(r.error.code) << ": " << r.error.message);

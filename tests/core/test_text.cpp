@@ -1,0 +1,63 @@
+// Text rules: UTF-8, trimming, emails, names, credits, dates.
+#include <catch2/catch.hpp>
+
+#include "core/text.hpp"
+#include "core/types.hpp"
+
+using namespace subspace;
+
+TEST_CASE("utf8_length counts code points and rejects malformed UTF-8") {
+  CHECK(utf8_length("") == 0);
+  CHECK(utf8_length("abc") == 3);
+  CHECK(utf8_length("\xC3\xA9t\xC3\xA9") == 3);       // été
+  CHECK(utf8_length("\xF0\x9F\x98\x80") == 1);        // an emoji
+  CHECK(utf8_length("\xC3") == -1);                   // cut short
+  CHECK(utf8_length("\xC0\xAF") == -1);               // overlong
+  CHECK(utf8_length("\xED\xA0\x80") == -1);           // surrogate
+  CHECK(utf8_length("\xFF") == -1);
+}
+
+TEST_CASE("trim removes ASCII and Unicode white space only at the ends") {
+  CHECK(trim("  a b  ") == "a b");
+  CHECK(trim("\xC2\xA0x\xE3\x80\x80") == "x");  // NBSP and ideographic space
+  CHECK(trim("\xEF\xBB\xBFname") == "name");    // a BOM
+  CHECK(trim("   ") == "");
+  CHECK(trim("\xC3\xA9") == "\xC3\xA9");
+}
+
+TEST_CASE("emails are trimmed, lower-cased and validated") {
+  CHECK(normalize_email(" Ada.Quill@Lumen.Example ") == "ada.quill@lumen.example");
+  CHECK(normalize_email("a+tag@sub.domain.co.uk") == "a+tag@sub.domain.co.uk");
+  CHECK(normalize_email("o'brien@x.ie") == "o'brien@x.ie");
+  for (const char* bad : {"", "plain", "@x.io", "a@", "a@b", "a@@b.io", "a b@c.io", "a@b..io", ".a@b.io", "a.@b.io",
+                          "a..b@c.io", "a@-b.io", "a@b-.io", "a@b.1", "a@b.c", "\"q\"@b.io", "a@b_c.io"})
+    CHECK_FALSE(normalize_email(bad));
+  CHECK_FALSE(normalize_email(std::string(65, 'a') + "@x.io"));
+  CHECK(normalize_email(std::string(64, 'a') + "@x.io"));
+}
+
+TEST_CASE("credits are shown and read in hundredths, never floating point") {
+  CHECK(format_credits(0) == "0.00");
+  CHECK(format_credits(5) == "0.05");
+  CHECK(format_credits(123456789) == "1,234,567.89");
+  CHECK(format_credits(-150) == "-1.50");
+  CHECK(parse_credits("12") == 1200);
+  CHECK(parse_credits("12.5") == 1250);
+  CHECK(parse_credits(" 1,234.05 ") == 123405);
+  CHECK(parse_credits(".5") == 50);
+  CHECK(parse_credits("0.1") == 10);
+  for (const char* bad : {"", "1.234", "abc", "1.2.3", "-5", "1e5", ",5", ".", "9999999999999"}) {
+    INFO(bad);
+    CHECK_FALSE(parse_credits(bad).has_value());
+  }
+  CHECK(parse_credits("12.") == 1200);
+}
+
+TEST_CASE("dates are UTC days") {
+  CHECK(format_day(0) == "1970-01-01");
+  CHECK(format_date(1'764'115'199'000) == "2025-11-25");
+  CHECK(format_datetime(1'764'115'199'000) == "2025-11-25 23:59");
+  CHECK(utc_day(-1) == -1);
+  CHECK(format_day(-1) == "1969-12-31");
+  CHECK(format_day(19782) == "2024-02-29");
+}
