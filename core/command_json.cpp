@@ -207,7 +207,8 @@ Error command_from_json(const Json& j, Command& out, bool with_envelope) {
     if (Error e = read_value(j["id"], out.env.id, "id")) return e;
     if (out.env.id == 0) return Error(Err::invalid_field, "Field 'id' must not be 0.");
     if (Error e = read_value(j["actor"], out.env.actor, "actor")) return e;
-    if (Error e = read_value(j["time"], out.env.time, "time")) return e;
+    // Milliseconds since 1970, up to the end of year 9999.
+    if (Error e = read_integer(j["time"], out.env.time, "time", 0, 253'402'300'799'999)) return e;
   }
   return kReaders[static_cast<size_t>(*type)](j, out.payload, extra);
 }

@@ -67,6 +67,18 @@ bool parse_u64(const std::string& s, std::uint64_t& out, int base = 10) {
   return true;
 }
 
+// Exactly eight lower-case hex digits, as written: any changed byte is noticed.
+bool parse_hex8(std::string_view s, std::uint64_t& out) {
+  if (s.size() != 8) return false;
+  out = 0;
+  for (char c : s) {
+    int v = (c >= '0' && c <= '9') ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 : -1;
+    if (v < 0) return false;
+    out = out * 16 + static_cast<std::uint64_t>(v);
+  }
+  return true;
+}
+
 struct SnapshotPart {
   std::string name;
   std::uint64_t seq = 0, part = 0;
@@ -114,6 +126,35 @@ std::optional<std::string> read_part(const std::string& data, std::uint64_t seq,
 }
 
 }  // namespace
+
+SegmentScan scan_segment(std::string_view data) {
+  SegmentScan out;
+  size_t pos = 0;
+  while (pos < data.size()) {
+    size_t nl = data.find('\n', pos);
+    if (nl == std::string_view::npos) { out.problem = "a record is cut short"; break; }
+    std::string_view line = data.substr(pos, nl - pos);
+    std::uint64_t crc;
+    if (line.size() < 10 || line[8] != ' ' || !parse_hex8(line.substr(0, 8), crc)) {
+      out.problem = "a record has no checksum";
+      break;
+    }
+    std::string_view body = line.substr(9);
+    if (crc32(body) != crc) { out.problem = "a record fails its checksum"; break; }
+    Json j = Json::parse(body, nullptr, false);
+    if (j.is_discarded()) { out.problem = "a record is not JSON"; break; }
+    ScannedRecord rec;
+    if (Error err = event_from_json(j, rec.event)) {
+      out.problem = err.code == Err::unknown_command ? "a record was written by a newer version (" + err.message + ")" : err.message;
+      break;
+    }
+    pos = nl + 1;
+    rec.end = pos;
+    out.records.push_back(std::move(rec));
+  }
+  out.good_bytes = pos;
+  return out;
+}
 
 Error Store::quarantine(const std::string& name, std::string_view data, const std::string& why, LoadReport& report) {
   auto names = st_.list();
@@ -192,28 +233,17 @@ Error Store::load(State& out, LoadReport& report) {
       continue;
     }
     ++report.segments;
+    SegmentScan scan = scan_segment(*data);
     size_t pos = 0;
-    std::string why;
-    while (pos < data->size()) {
-      size_t nl = data->find('\n', pos);
-      if (nl == std::string::npos) { why = "a record is cut short"; break; }
-      std::string_view line(data->data() + pos, nl - pos);
-      std::uint64_t crc;
-      if (line.size() < 10 || line[8] != ' ' || !parse_u64(std::string(line.substr(0, 8)), crc, 16)) { why = "a record has no checksum"; break; }
-      std::string_view body = line.substr(9);
-      if (crc32(body) != crc) { why = "a record fails its checksum"; break; }
-      Event e;
-      Json j = Json::parse(body, nullptr, false);
-      if (j.is_discarded()) { why = "a record is not JSON"; break; }
-      if (Error err = event_from_json(j, e)) {
-        why = err.code == Err::unknown_command ? "a record was written by a newer version (" + err.message + ")" : err.message;
-        break;
-      }
-      if (e.seq <= state.last_seq) { pos = nl + 1; continue; }  // already in the snapshot
-      if (e.seq != state.last_seq + 1) { why = "event " + std::to_string(state.last_seq + 1) + " is missing"; break; }
-      if (Error err = apply_event(state, e)) { why = err.message; break; }
-      ++report.events_replayed;
-      pos = nl + 1;
+    std::string why = scan.problem;
+    for (const ScannedRecord& rec : scan.records) {
+      const Event& e = rec.event;
+      if (e.seq > state.last_seq) {
+        if (e.seq != state.last_seq + 1) { why = "event " + std::to_string(state.last_seq + 1) + " is missing"; break; }
+        if (Error err = apply_event(state, e)) { why = err.message; break; }
+        ++report.events_replayed;
+      }  // else: already in the snapshot
+      pos = rec.end;
     }
     if (pos < data->size()) {
       damaged = true;

@@ -27,6 +27,19 @@ struct StoreOptions {
   int compact_ratio = 4;                 // compact when journal > snapshot / ratio
 };
 
+// One journal segment read record by record: every complete, intact record up to the
+// first one that is cut short, fails its checksum, or cannot be read.
+struct ScannedRecord {
+  Event event;
+  size_t end = 0;  // offset just past the record's line
+};
+struct SegmentScan {
+  std::vector<ScannedRecord> records;
+  size_t good_bytes = 0;  // the records' bytes; what follows is damaged
+  std::string problem;    // why the scan stopped early; empty when it read to the end
+};
+SegmentScan scan_segment(std::string_view data);
+
 struct LoadReport {
   std::uint64_t snapshot_seq = 0;
   std::uint64_t events_replayed = 0;
