@@ -115,7 +115,8 @@ DemoResult make_demo(const DemoSize& size, std::uint64_t seed, TimeMs now) {
   int seat_limit = std::max(10, size.people + size.people / 5 + 5);
   b.run(sys, CreateOrg{"Lumen Studios", admin, "Ada Quill",
                        PlanFields{seat_limit, std::max(5, (size.subs + 1) * 3), 100}, Cents{0}});
-  b.run(admin, PurchaseCredits{b.s.parent, Cents{100} * (20000 + 500 * size.subs + size.usage_events / 10)});
+  // Enough for the initial allocations, the videos and every API call of the history.
+  b.run(admin, PurchaseCredits{b.s.parent, Cents{100} * (20000 + 1000 * size.subs) + Cents{30} * size.usage_events});
   WorkspaceId parent = b.s.parent;
 
   // People: the first tenth (at least a few) in the parent, the rest spread over the subs.
@@ -141,7 +142,9 @@ DemoResult make_demo(const DemoSize& size, std::uint64_t seed, TimeMs now) {
     cw.billing_by_parent = !b.rng.chance(25);
     cw.api_access = b.rng.chance(40);
     cw.initial_credits = Cents{100} * (200 + b.rng.below(800));
-    if (b.rng.chance(15)) cw.seat_cap = 40 + b.rng.below(200);
+    // Some subs have a seat cap, always above the people the demo puts there.
+    int planned = (size.people - std::max(std::min(size.people, 6), size.people / 10)) / std::max(1, size.subs);
+    if (b.rng.chance(15)) cw.seat_cap = planned + 5 + b.rng.below(60);
     auto r = b.run(admin, cw);
     if (r.accepted()) subs.push_back(r.event->command.env.id);
   }
@@ -171,8 +174,6 @@ DemoResult make_demo(const DemoSize& size, std::uint64_t seed, TimeMs now) {
   for (size_t k = 0; k < subs.size(); ++k) {
     int from = parent_people + static_cast<int>(rest * k / subs.size());
     int to = parent_people + static_cast<int>(rest * (k + 1) / subs.size());
-    const Workspace* ws = b.s.workspace(subs[k]);
-    if (ws && ws->seat_cap) to = std::min(to, from + *ws->seat_cap);
     invite_range(subs[k], from, to, b.rng.chance(70));
   }
   // A few people in two workspaces (one seat each), and a few invitations left to expire.
@@ -219,8 +220,14 @@ DemoResult make_demo(const DemoSize& size, std::uint64_t seed, TimeMs now) {
     if (b.run(admin, CreateApiKey{ws, w->is_parent ? "Production" : "Integration", f.hash, f.last4}).accepted()) keys.push_back(f);
   }
 
-  // Usage over the last 60 days, spread evenly, up to now.
+  // Usage over the last 60 days, spread evenly, up to now. Each key's workspace gets about
+  // what its calls will cost (some a little less: they end up past their alert threshold).
   if (size.usage_events > 0 && !keys.empty()) {
+    Cents per_key = Cents{21} * size.usage_events / static_cast<Cents>(keys.size());
+    for (const auto& f : keys) {
+      const ApiKey* k = find_key(b.s, f.hash, f.last4);
+      if (k && k->workspace != parent) b.run(admin, AllocateCredits{k->workspace, per_key * (90 + b.rng.below(40)) / 100});
+    }
     TimeMs start = now - 60 * kDayMs;
     TimeMs step = (now - start) / size.usage_events;
     for (int i = 0; i < size.usage_events; ++i) {

@@ -39,6 +39,14 @@ App::~App() = default;
 
 std::optional<PersonIx> App::me() const { return state().person(ui_.acting_as); }
 
+const Workspace* App::route_workspace() const {
+  const State& s = state();
+  auto p = me();
+  const Workspace* ws = s.workspace(ui_.route.ws ? ui_.route.ws : s.parent);
+  if (!p || !ws || !ws->live() || !can_see(s, *p, *ws)) return nullptr;
+  return ws;
+}
+
 void App::start() {
   store_ = std::make_unique<Store>(storage_);
   load_store();

@@ -58,6 +58,8 @@ class App {
   ItemRects& items() { return items_; }
   TimeMs now() { return platform_.now(); }
   std::optional<PersonIx> me() const;  // the acting person
+  // The live workspace of the current route, if the acting person may see it.
+  const Workspace* route_workspace() const;
   void go(Route r, bool push = true);
   void toast(std::string text, bool error = false);
   Store& store() { return *store_; }

@@ -231,6 +231,15 @@ void draw_sidebar(App& app) {
   if (auto role = effective_role(s, *me, *ws)) text_muted("You: %s", std::string(role_label(*role)).c_str());
   ImGui::Spacing();
   nav("Members##nav", Route{View::Members, wsid});
+  nav("Assets##nav", Route{View::Assets, wsid});
+  nav("Videos##nav", Route{View::Videos, wsid});
+  // Views a role cannot use are not offered (the view itself also says why).
+  if (can(s, *me, *ws, Perm::Api) || (!workspace_has_api(s, *ws) && is_org_admin(s, *me)))
+    nav(workspace_has_api(s, *ws) ? "API##nav" : "API (off)##nav", Route{View::Api, wsid});
+  if (can(s, *me, *ws, Perm::Billing)) {
+    nav("Usage & billing##nav", Route{View::Billing, wsid});
+    nav("Audit log##nav", Route{View::Audit, wsid});
+  }
 }
 
 void draw_banners(App& app) {
@@ -318,7 +327,11 @@ void App::frame() {
       case View::SubWorkspaces: draw_subworkspaces(*this); break;
       case View::Trash: draw_trash(*this); break;
       case View::Members: draw_members(*this); break;
-      default: draw_members(*this); break;
+      case View::Assets: draw_assets(*this); break;
+      case View::Videos: draw_videos(*this); break;
+      case View::Api: draw_api(*this); break;
+      case View::Billing: draw_billing(*this); break;
+      case View::Audit: draw_audit(*this); break;
     }
   }
   ImGui::EndChild();

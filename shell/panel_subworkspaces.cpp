@@ -49,12 +49,12 @@ void draw_seat_meter(App& app) {
   const State& s = app.state();
   int used = seats_used(s, app.now());
   float frac = s.plan.seat_limit > 0 ? static_cast<float>(used) / s.plan.seat_limit : 1.0f;
-  char overlay[64];
-  std::snprintf(overlay, sizeof overlay, "%d of %d seats used", used, s.plan.seat_limit);
-  ImGui::SetNextItemWidth(260);
   ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImGui::ColorConvertU32ToFloat4(frac >= 1.0f ? palette().danger : palette().accent));
-  ImGui::ProgressBar(std::min(frac, 1.0f), ImVec2(260, 0), overlay);
+  ImGui::ProgressBar(std::min(frac, 1.0f), ImVec2(180, 8), "");
   ImGui::PopStyleColor();
+  ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
+  ImGui::Text("%d of %d seats used", used, s.plan.seat_limit);
   track("seat-meter");
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Seats count distinct people, across the parent and every sub-workspace,\n"

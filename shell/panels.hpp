@@ -16,5 +16,10 @@ void draw_gear_dialog(App& app);     // settings and allocated resources of one 
 void draw_create_wizard(App& app);   // Create Sub-workspace
 void open_create_wizard(App& app);
 void draw_members(App& app);         // Members of the current workspace
+void draw_assets(App& app);          // Assets: library, share, move
+void draw_videos(App& app);          // Videos: create (cost shown first), list
+void draw_api(App& app);             // API keys and usage
+void draw_billing(App& app);         // Usage & billing: balances, purchases, ledger
+void draw_audit(App& app);           // Audit log
 
 }  // namespace subspace::ui

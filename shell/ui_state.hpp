@@ -107,6 +107,70 @@ struct MembersState {
   Role bulk_role = Role::Creator;
 };
 
+struct AssetsState {
+  int kind = -1;  // -1 = all kinds
+  TextBuf<128> search;
+  bool create_open = false;
+  AssetKind create_kind = AssetKind::Avatar;
+  TextBuf<128> create_name;
+  AssetId share_asset = 0;  // the share dialog is open for this asset
+  std::unordered_set<WorkspaceId> share_targets;
+  AssetId move_asset = 0;
+  WorkspaceId move_target = 0;
+  AssetId rename_asset = 0;
+  TextBuf<128> rename_name;
+  AssetId delete_asset = 0;   // asked for by the row menu
+  AssetId pending_delete = 0;  // waiting for "are you sure?"
+  std::string error;
+};
+
+struct VideosState {
+  bool create_open = false;
+  TextBuf<128> title;
+  AssetId avatar = 0, voice = 0, template_id = 0;
+  TextBuf<16> minutes, seconds;
+  std::string error;
+  VideoId delete_video = 0;    // asked for by a row
+  VideoId pending_delete = 0;  // waiting for "are you sure?"
+};
+
+struct ApiState {
+  KeyId filter_key = 0;  // 0 = all keys of the workspace
+  int days = 30;
+  TextBuf<96> new_label;
+  bool create_open = false;
+  std::string shown_key;  // a new key, shown exactly once
+  std::string shown_for;  // its label
+  KeyId confirm_key = 0;
+  bool confirm_rotate = false;
+  TextBuf<128> try_key;
+  TextBuf<128> try_endpoint;
+  TextBuf<32> try_credits;
+  std::string try_result;
+  bool try_ok = false;
+};
+
+struct BillingState {
+  int kind = -1;  // ledger filter: -1 all, else Movement
+  TextBuf<32> purchase;
+  TextBuf<16> purchase_slots;
+  std::vector<std::uint32_t> rows;  // ledger entries shown, cached
+  std::uint64_t cached_version = ~0ull;
+  std::string cached_key;
+};
+
+struct AuditState {
+  TextBuf<128> actor;
+  int type = -1;    // -1 = all commands
+  int result = 0;   // 0 all, 1 accepted, 2 refused
+  WorkspaceId workspace = 0;  // 0 = every workspace the viewer may audit
+  std::vector<std::uint32_t> rows;  // indices into State::audit, newest first when shown
+  std::size_t scanned = 0;          // audit entries already filtered
+  std::string key;                  // filters the rows were built for
+  std::uint64_t built_for_version = ~0ull;
+  WorkspaceId built_for_ws = 0;
+};
+
 struct UiState {
   std::string acting_as;  // email of the person commands are sent as
   Route route;
@@ -125,6 +189,11 @@ struct UiState {
   SubsListState subs;
   GearState gear;
   MembersState members;
+  AssetsState assets;
+  VideosState videos;
+  ApiState api;
+  BillingState billing;
+  AuditState audit;
 };
 
 }  // namespace subspace::ui

@@ -181,6 +181,9 @@ void heading(const char* text) {
 void badge(const char* text, ImU32 bg, ImU32 fg) {
   ImVec2 size = ImGui::CalcTextSize(text);
   ImVec2 pad(6, 1);
+  // Sit on the same baseline as framed widgets and aligned text in the row.
+  float frame_pad = ImGui::GetStyle().FramePadding.y;
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + frame_pad - pad.y);
   ImVec2 pos = ImGui::GetCursorScreenPos();
   float h = ImGui::GetTextLineHeight();
   ImDrawList* dl = ImGui::GetWindowDrawList();

@@ -1,0 +1,23 @@
+// Bar charts drawn with ImDrawList: axes, gridlines, labels and the hovered bar's value.
+#pragma once
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+namespace subspace::ui {
+
+struct Bar {
+  std::string label;    // x-axis label (may be empty for crowded charts)
+  double value = 0;     // bar height
+  std::string tooltip;  // shown when hovered
+};
+
+// Vertical bars over `size` (width -1 = fill). `unit` is appended to y-axis labels.
+// Publishes the chart's rectangle under `id` and returns the hovered bar index or -1.
+int bar_chart(const char* id, const std::vector<Bar>& bars, ImVec2 size, const char* unit);
+
+// Horizontal bars with their labels on the left (for per-workspace comparisons).
+int hbar_chart(const char* id, const std::vector<Bar>& bars, float width, const char* unit);
+
+}  // namespace subspace::ui

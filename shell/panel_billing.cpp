@@ -1,0 +1,211 @@
+// Usage & billing of a workspace: balances, purchases where billing is self-managed (and
+// for the org by org admins), the ledger with filters (allocation history included), API
+// usage per day, and for org admins a per-sub consumption chart with threshold alerts.
+#include <imgui.h>
+
+#include <algorithm>
+#include <charconv>
+
+#include "core/queries.hpp"
+#include "core/rights.hpp"
+#include "core/text.hpp"
+#include "shell/app.hpp"
+#include "shell/chart.hpp"
+#include "shell/panels.hpp"
+#include "shell/theme.hpp"
+#include "shell/widgets.hpp"
+
+namespace subspace::ui {
+namespace {
+
+constexpr const char* kKinds[] = {"Purchase", "Allocate", "Reclaim", "Consume", "Return on delete"};
+
+std::string account_name(const State& s, Id a) {
+  if (a == kOutsideAccount) return "Outside (purchase)";
+  if (a == kConsumedAccount) return "Consumed";
+  const Workspace* ws = s.workspace(a);
+  return ws ? ws->name : "(deleted workspace)";
+}
+
+void draw_balances(App& app, const Workspace& ws) {
+  const State& s = app.state();
+  ImGui::Text("Balance: %s credits", format_credits(ws.balance).c_str());
+  track("billing:balance");
+  if (!ws.is_parent) {
+    ImGui::SameLine(0, 20);
+    text_muted("allocated and unspent %s  -  consumed %s (%d%% of received, alert at %d%%)",
+               format_credits(ws.allocated_unspent).c_str(), format_credits(ws.consumed_total).c_str(), consumed_percent(ws),
+               ws.alert_percent);
+    if (over_alert_threshold(ws))
+      text_warning("\xE2\x9A\xA0 This sub-workspace has consumed %d%% of the credits it received (alert at %d%%).",
+                   consumed_percent(ws), ws.alert_percent);
+    text_muted(ws.billing_by_parent ? "Billing: the parent workspace manages billing." : "Billing: self-managed.");
+  } else {
+    Cents purchased = -s.outside_balance;
+    ImGui::SameLine(0, 20);
+    text_muted("bought in all %s  -  consumed across the organisation %s", format_credits(purchased).c_str(),
+               format_credits(s.consumed_balance).c_str());
+  }
+  ImGui::Text("Avatar slots: %d (%d free)", ws.slots, free_avatar_slots(s, ws));
+}
+
+void draw_purchase(App& app, const Workspace& ws, BillingState& st, PersonIx me) {
+  const State& s = app.state();
+  bool allowed = can(s, me, ws, Perm::Purchase);
+  const char* why = !ws.is_parent && ws.billing_by_parent ? "The parent workspace manages this sub-workspace's billing."
+                                                          : "Only Super Admins can purchase.";
+  ImGui::SetNextItemWidth(120);
+  input_hint("##buy-credits", "100.00", st.purchase);
+  ImGui::SameLine();
+  auto amount = parse_credits(st.purchase.view());
+  if (button("Buy credits##billing", allowed && amount.has_value(), allowed ? "Enter an amount." : why)) {
+    if (app.dispatch(PurchaseCredits{ws.id, *amount}).accepted()) {
+      app.toast("Bought " + format_credits(*amount) + " credits (recorded purchase).");
+      st.purchase.clear();
+    }
+  }
+  ImGui::SameLine(0, 20);
+  ImGui::SetNextItemWidth(70);
+  input_hint("##buy-slots", "1", st.purchase_slots);
+  ImGui::SameLine();
+  std::int32_t n = 0;
+  std::string t = trim(st.purchase_slots.view());
+  auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), n);
+  bool n_ok = !t.empty() && ec == std::errc() && p == t.data() + t.size() && n > 0;
+  if (button("Buy avatar slots##billing", allowed && n_ok, allowed ? "Enter a number of slots." : why)) {
+    if (app.dispatch(PurchaseAvatarSlots{ws.id, n}).accepted()) st.purchase_slots.clear();
+  }
+  if (!allowed) text_muted("%s", why);
+  else text_muted("Purchases are recorded in the ledger; no payment provider is involved.");
+}
+
+void draw_consumption(App& app) {
+  const State& s = app.state();
+  std::vector<const Workspace*> subs;
+  for (const auto& ws : s.workspaces)
+    if (!ws.is_parent && ws.live()) subs.push_back(&ws);
+  std::sort(subs.begin(), subs.end(), [](auto* a, auto* b) { return a->consumed_total > b->consumed_total; });
+  std::vector<Bar> bars;
+  for (size_t i = 0; i < subs.size() && i < 12; ++i)
+    bars.push_back({subs[i]->name, subs[i]->consumed_total / 100.0,
+                    subs[i]->name + "\n" + format_credits(subs[i]->consumed_total) + " credits consumed\n" +
+                        std::to_string(consumed_percent(*subs[i])) + "% of received"});
+  heading("Consumption by sub-workspace");
+  if (bars.empty()) text_muted("No sub-workspaces yet.");
+  else hbar_chart("consumption-chart", bars, -1, "");
+  std::vector<const Workspace*> alerts;
+  for (auto* ws : subs)
+    if (over_alert_threshold(*ws)) alerts.push_back(ws);
+  if (!alerts.empty()) {
+    text_warning("\xE2\x9A\xA0 %zu sub-workspace%s past their alert threshold:", alerts.size(), alerts.size() == 1 ? " is" : "s are");
+    for (size_t i = 0; i < alerts.size() && i < 8; ++i)
+      text_muted("%s: %d%% consumed (alert at %d%%), %s left", alerts[i]->name.c_str(), consumed_percent(*alerts[i]),
+                 alerts[i]->alert_percent, format_credits(alerts[i]->balance).c_str());
+    track("billing:alerts");
+  }
+}
+
+void draw_ledger(App& app, const Workspace& ws, BillingState& st, bool whole_org) {
+  const State& s = app.state();
+  heading("Ledger");
+  ImGui::SetNextItemWidth(200);
+  if (ImGui::BeginCombo("Kind##ledger", st.kind < 0 ? "All movements" : kKinds[st.kind])) {
+    if (ImGui::Selectable("All movements", st.kind < 0)) st.kind = -1;
+    for (int k = 0; k < 5; ++k) {
+      if (ImGui::Selectable(kKinds[k], st.kind == k)) st.kind = k;
+      track(std::string("ledger-kind:") + kKinds[k]);
+    }
+    ImGui::EndCombo();
+  }
+  track("ledger:kind");
+  ImGui::SameLine();
+  text_muted("Allocation history: choose Allocate or Reclaim. API calls are listed per day below.");
+  std::string key = std::to_string(ws.id) + "|" + std::to_string(st.kind) + (whole_org ? "o" : "w");
+  if (st.cached_version != s.version || st.cached_key != key) {
+    st.cached_version = s.version;
+    st.cached_key = key;
+    st.rows.clear();
+    for (std::uint32_t i = 0; i < s.ledger.size(); ++i) {
+      const LedgerEntry& e = s.ledger[i];
+      if (st.kind >= 0 && static_cast<int>(e.kind) != st.kind) continue;
+      if (!whole_org && e.from != ws.id && e.to != ws.id) continue;
+      st.rows.push_back(i);
+    }
+  }
+  if (st.rows.empty()) {
+    text_muted("No movements.");
+    return;
+  }
+  if (ImGui::BeginTable("ledger", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                                         ImGuiTableFlags_SizingStretchProp, ImVec2(0, 260))) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    for (const char* c : {"When (UTC)", "Movement", "From", "To", "Amount", "By"}) ImGui::TableSetupColumn(c);
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(st.rows.size()));
+    while (clipper.Step()) {
+      for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+        const LedgerEntry& e = s.ledger[st.rows[st.rows.size() - 1 - i]];  // newest first
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(format_datetime(e.time).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(kKinds[static_cast<int>(e.kind)]);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(account_name(s, e.from).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(account_name(s, e.to).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(format_credits(e.amount).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(std::string(s.email_of(e.actor)).c_str());
+      }
+    }
+    ImGui::EndTable();
+  }
+  track("ledger:table");
+}
+
+void draw_api_days(App& app, const Workspace& ws) {
+  heading("API usage per day (UTC)");
+  std::int64_t today = utc_day(app.now());
+  std::vector<Bar> bars;
+  for (std::int64_t d = today - 29; d <= today; ++d) {
+    auto it = ws.usage_by_day.find(d);
+    DayUsage u = it == ws.usage_by_day.end() ? DayUsage{} : it->second;
+    std::string day = format_day(d);
+    bars.push_back({day.substr(5), u.credits / 100.0, day + "\n" + std::to_string(u.calls) + " calls\n" + format_credits(u.credits) + " credits"});
+  }
+  bar_chart("billing-usage-chart", bars, ImVec2(-1, 160), "");
+}
+
+}  // namespace
+
+void draw_billing(App& app) {
+  const State& s = app.state();
+  BillingState& st = app.ui().billing;
+  auto me = app.me();
+  const Workspace* ws = app.route_workspace();
+  if (!ws || !me) return;
+  heading((ws->name + " - Usage & billing").c_str());
+  if (!can(s, *me, *ws, Perm::Billing)) {
+    text_muted("Usage and billing are for this workspace's Super Admins.");
+    return;
+  }
+  draw_balances(app, *ws);
+  ImGui::Spacing();
+  draw_purchase(app, *ws, st, *me);
+  ImGui::Spacing();
+  ImGui::Separator();
+  bool org_view = ws->is_parent && is_org_admin(s, *me);
+  if (org_view) {
+    draw_consumption(app);
+    ImGui::Spacing();
+    ImGui::Separator();
+  }
+  draw_ledger(app, *ws, st, org_view);
+  ImGui::Spacing();
+  draw_api_days(app, *ws);
+}
+
+}  // namespace subspace::ui
