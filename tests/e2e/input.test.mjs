@@ -1,0 +1,88 @@
+// Keyboard and clipboard through the canvas: typed text reaches ImGui's fields, copying
+// writes the browser clipboard, pasting from the browser clipboard reaches ImGui.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { clickItem, launchApp, typeInto } from './harness.mjs';
+
+let app;
+before(async () => { app = await launchApp({ permissions: ['clipboard-read', 'clipboard-write'] }); });
+after(async () => { await app?.close(); });
+
+// The sub-workspace rows drawn in the last frame ("open:<name>").
+async function rows(page) {
+  return page.evaluate(() => window.Subspace.items().filter((l) => l.startsWith('open:')).map((l) => l.slice(5)));
+}
+async function waitRows(page, predicate) {
+  await page.waitForFunction(`(${predicate})(window.Subspace.items().filter((l) => l.startsWith('open:')).map((l) => l.slice(5)))`,
+    null, { timeout: 5000, polling: 50 });
+  return rows(page);
+}
+
+test('typing into the search field filters the list', async () => {
+  const { page } = app;
+  const all = await rows(page);
+  assert.ok(all.length >= 3, `several sub-workspaces: ${all}`);
+  const target = all[all.length - 1];
+  const word = target.split(/\s+/).find((w) => w.length >= 4) || target;
+  await typeInto(page, '##subs-search', word);
+  const shown = await waitRows(page, (names) => names.length > 0 && names.length < 4);
+  assert.ok(shown.includes(target), `${target} is shown for "${word}": ${shown}`);
+  for (const name of shown) assert.ok(name.toLowerCase().includes(word.toLowerCase()), `${name} matches "${word}"`);
+});
+
+test('Ctrl+C copies the selected text to the browser clipboard', async () => {
+  const { page } = app;
+  await page.evaluate(() => navigator.clipboard.writeText('nothing yet'));
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+C');
+  await page.waitForFunction(async () => (await navigator.clipboard.readText()) !== 'nothing yet', null, { timeout: 5000 });
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(copied.length >= 4, `copied "${copied}"`);
+  await page.keyboard.press('Backspace');
+  const all = await waitRows(page, (names) => names.length >= 3);
+  assert.ok(all.length >= 3);
+});
+
+test('Ctrl+V pastes what the browser clipboard holds (not a stale copy)', async () => {
+  const { page } = app;
+  const all = await rows(page);
+  const target = all[0];
+  await page.evaluate((t) => navigator.clipboard.writeText(t), target);
+  await clickItem(page, '##subs-search');
+  await page.keyboard.press('Control+V');
+  const shown = await waitRows(page, (names) => names.length === 1);
+  assert.deepEqual(shown, [target]);
+  // The shortcut is released after the paste: typing goes on normally.
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await waitRows(page, (names) => names.length >= 3);
+  assert.deepEqual(app.errors, []);
+});
+
+test('keys pressed and released between two frames are not lost', async () => {
+  const { page } = app;
+  await typeInto(page, '##subs-search', 'qqq', { delay: 0 });
+  await waitRows(page, (names) => names.length === 0);
+  // Each press sends keydown and keyup back to back, well within one frame.
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Backspace');
+  const all = await waitRows(page, (names) => names.length >= 3);
+  assert.ok(all.length >= 3);
+});
+
+test('keys typed while the canvas is not focused do not reach the app', async () => {
+  const { page } = app;
+  // Focus moves to a field of the host page: its keys are its own (the app listens on the
+  // canvas only), and the app's search field stays empty.
+  await page.evaluate(() => {
+    const input = document.createElement('input');
+    input.id = 'host-field';
+    input.style.cssText = 'position:fixed;left:0;bottom:0;z-index:10';
+    document.body.appendChild(input);
+    input.focus();
+  });
+  await page.keyboard.type('zzzz');
+  assert.equal(await page.evaluate(() => document.getElementById('host-field').value), 'zzzz');
+  await page.waitForTimeout(200);
+  assert.ok((await rows(page)).length >= 3, 'the list is not filtered by keys typed elsewhere');
+  await page.evaluate(() => document.getElementById('host-field').remove());
+});

@@ -1,0 +1,799 @@
+/*
+ * Subspace in a web page: starts one app instance on a canvas and gives the page its API.
+ *
+ *   const app = SubspaceWeb.start(canvas, { store: 'default', demo: 'small' });
+ *   await app.ready;                 // the store is loaded and the first frame is drawn
+ *   app.getState();                  // the organisation as JSON ({format: "subspace-state", ...})
+ *   app.dispatch({ type: 'rename_workspace', workspace: 12, name: 'EMEA' });  // {ok, error}
+ *   app.on('saved', ({ ok, message }) => ...);   // also 'state', 'sync', 'error'
+ *
+ * Each instance is its own wasm module (createSubspaceModule, from subspace.js, built with
+ * MODULARIZE), with its own canvas and its own store (an IndexedDB database per store name),
+ * so a page can host several. This file is also the "host" the C++ side calls into for
+ * everything that needs the DOM (web/library_subspace.js forwards to it).
+ */
+(function (global) {
+  'use strict';
+
+  const EVENTS = ['state', 'saved', 'sync', 'error'];
+  const DEMOS = ['small', 'medium', 'large', 'empty'];
+  const STORE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+  const FilePurpose = Object.freeze({ WorkspaceImage: 0, ImportOrg: 1, InviteCsv: 2 });
+  const MAX_IMAGE_BYTES = 512 * 1024;
+  const MAX_FILE_BYTES = 64 * 1024 * 1024;
+  const THUMBNAIL_SIZE = 48;
+  const SAVE_RETRY_MS = [2000, 5000, 15000, 30000, 60000];
+
+  const DEFAULTS = Object.freeze({
+    store: 'default',  // storage name: one IndexedDB database per name
+    demo: 'small',     // demo organisation created when the store is empty
+    actingAs: '',      // email of the person to act as (default: the first org admin)
+    dark: false,
+    route: '',         // start route, e.g. "#/ws/12/members"
+    routing: true,     // the URL hash follows the view (one instance per page should do this)
+    autofocus: false,  // focus the canvas once ready (keyboard input without a first click)
+    saveDelayMs: 250,  // debounce of saves after a change (hidden or closing pages save at once)
+  });
+
+  // An error whose message is meant for the user as it is.
+  class UserError extends Error {}
+
+  // ?store=<name>&demo=small|medium|large|empty&as=<email>&dark=1, and the hash as the route
+  // (also ?saveDelayMs=<ms>, the save debounce, for tests and slow storage).
+  function configFromUrl(href) {
+    const url = new URL(href);
+    const q = url.searchParams;
+    const config = { route: url.hash, routing: true, autofocus: true };
+    if (q.has('store')) config.store = q.get('store');
+    if (q.has('demo')) config.demo = q.get('demo');
+    if (q.has('as')) config.actingAs = q.get('as');
+    if (q.has('dark')) config.dark = q.get('dark') === '1' || q.get('dark') === 'true';
+    if (q.has('saveDelayMs')) config.saveDelayMs = Number(q.get('saveDelayMs'));
+    return config;
+  }
+
+  function normaliseConfig(input) {
+    const c = Object.assign({}, DEFAULTS, input || {});
+    if (typeof c.store !== 'string' || !STORE_NAME.test(c.store)) {
+      throw new UserError(`Invalid store name "${c.store}": use 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit.`);
+    }
+    if (!DEMOS.includes(c.demo)) throw new UserError(`Unknown demo "${c.demo}": use ${DEMOS.join(', ')}.`);
+    if (typeof c.actingAs !== 'string') throw new UserError('actingAs must be an email address (a string).');
+    if (typeof c.route !== 'string') throw new UserError('route must be a string such as "#/subs".');
+    c.dark = !!c.dark;
+    c.routing = !!c.routing;
+    c.autofocus = !!c.autofocus;
+    if (!Number.isFinite(c.saveDelayMs) || c.saveDelayMs < 0 || c.saveDelayMs > 3600000) {
+      throw new UserError('saveDelayMs must be a number of milliseconds (0 to 3600000).');
+    }
+    return c;
+  }
+
+  function isMac() {
+    const platform = (navigator.userAgentData && navigator.userAgentData.platform) || navigator.platform || '';
+    return /mac|iphone|ipad/i.test(platform);
+  }
+
+  function formatKB(bytes) {
+    return `${Math.ceil(bytes / 1024)} KB`;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // IndexedDB through Emscripten's IDBFS.
+  //
+  // Emscripten 3.1.6's IDBFS loses IndexedDB errors: its handlers read `this.error` inside
+  // arrow functions (undefined), so a failed write calls back with no error or never calls
+  // back at all, and a transaction aborted at commit (which is how Chromium reports a full
+  // quota) is not handled. A save would then hang "in flight" forever and a quota error
+  // would never reach the user (seen: a save under a full quota never called back). Its
+  // IndexedDB side is replaced here, keeping its data format (database = mount point, store
+  // FILE_DATA, index "timestamp"), so FS.syncfs keeps working both ways; the app itself uses
+  // it for the first load (saves: createStoreFiles below). Two more changes: a sync is
+  // all-or-nothing (a failed request aborts the whole transaction instead of committing the
+  // rest), and a file deleted after a save listed it is skipped rather than failing the save.
+  function patchIdbfs(FS, IDBFS) {
+    if (IDBFS.subspacePatched) return;
+    IDBFS.subspacePatched = true;
+    const STORE = IDBFS.DB_STORE_NAME;
+    const failed = (req, what) => (req && req.error) || new Error(what);
+
+    IDBFS.getDB = (name, callback) => {
+      const cached = IDBFS.dbs[name];
+      if (cached) return callback(null, cached);
+      let req;
+      try {
+        req = IDBFS.indexedDB().open(name, IDBFS.DB_VERSION);
+      } catch (e) {
+        return callback(e);
+      }
+      req.onupgradeneeded = () => {
+        const db = req.result;
+        const store = db.objectStoreNames.contains(STORE) ? req.transaction.objectStore(STORE) : db.createObjectStore(STORE);
+        if (!store.indexNames.contains('timestamp')) store.createIndex('timestamp', 'timestamp', { unique: false });
+      };
+      req.onsuccess = () => {
+        const db = req.result;
+        // Someone deletes or upgrades the database (e.g. "clear site data"): let them, and
+        // open it again at the next save.
+        db.onversionchange = () => {
+          db.close();
+          if (IDBFS.dbs[name] === db) delete IDBFS.dbs[name];
+        };
+        IDBFS.dbs[name] = db;
+        callback(null, db);
+      };
+      req.onerror = (e) => {
+        e.preventDefault();
+        callback(failed(req, `Opening the IndexedDB database ${name} failed.`));
+      };
+    };
+
+    IDBFS.getRemoteSet = (mount, callback) => {
+      IDBFS.getDB(mount.mountpoint, (err, db) => {
+        if (err) return callback(err);
+        let tx;
+        try {
+          tx = db.transaction([STORE], 'readonly');
+        } catch (e) {
+          delete IDBFS.dbs[mount.mountpoint];  // e.g. the connection was closed: reopen next time
+          return callback(e);
+        }
+        const entries = {};
+        let finished = false;
+        const finish = (e, result) => {
+          if (!finished) {
+            finished = true;
+            callback(e, result);
+          }
+        };
+        tx.onabort = () => finish(tx.error || new Error('Reading the list of stored files was aborted.'));
+        const cursorReq = tx.objectStore(STORE).index('timestamp').openKeyCursor();
+        cursorReq.onsuccess = () => {
+          const cursor = cursorReq.result;
+          if (!cursor) return finish(null, { type: 'remote', db, entries });
+          entries[cursor.primaryKey] = { timestamp: cursor.key };
+          cursor.continue();
+        };
+        cursorReq.onerror = () => finish(failed(cursorReq, 'Reading the list of stored files failed.'));
+      });
+    };
+
+    IDBFS.reconcile = (src, dst, callback) => {
+      const create = Object.keys(src.entries)
+        .filter((path) => {
+          const a = src.entries[path], b = dst.entries[path];
+          return !b || a.timestamp.getTime() !== b.timestamp.getTime();
+        })
+        .sort();  // directories before the files in them
+      const remove = Object.keys(dst.entries).filter((path) => !src.entries[path]).sort().reverse();
+      if (!create.length && !remove.length) return callback(null);
+
+      const db = src.type === 'remote' ? src.db : dst.db;
+      let tx;
+      try {
+        tx = db.transaction([STORE], 'readwrite');
+      } catch (e) {
+        delete IDBFS.dbs[db.name];
+        return callback(e);
+      }
+      const store = tx.objectStore(STORE);
+      let failure = null, finished = false;
+      const finish = (err) => {
+        if (!finished) {
+          finished = true;
+          callback(err);
+        }
+      };
+      const fail = (err) => {
+        if (failure) return;
+        failure = err || new Error('An IndexedDB operation failed.');
+        try {
+          tx.abort();
+        } catch (e) { /* already finishing */ }
+      };
+      // Request errors are not prevented, so any of them aborts the transaction.
+      const request = (make, what, onsuccess) => {
+        let req;
+        try {
+          req = make();
+        } catch (e) {
+          return fail(e);
+        }
+        req.onsuccess = () => onsuccess && onsuccess(req.result);
+        req.onerror = () => { if (!failure) failure = failed(req, what); };
+      };
+      tx.oncomplete = () => finish(failure);
+      tx.onabort = () => finish(failure || tx.error || new Error('The IndexedDB transaction was aborted.'));
+
+      const local = (fn) => {
+        try {
+          fn();
+        } catch (e) {
+          fail(e);
+        }
+      };
+      for (const path of create) {
+        if (dst.type === 'local') {
+          request(() => store.get(path), `Reading ${path} failed.`, (entry) => {
+            IDBFS.storeLocalEntry(path, entry, (err) => err && fail(err));
+          });
+        } else {
+          if (!FS.analyzePath(path).exists) continue;  // deleted since it was listed
+          IDBFS.loadLocalEntry(path, (err, entry) => {
+            if (err) return fail(err);
+            request(() => store.put(entry, path), `Saving ${path} failed.`);
+          });
+        }
+      }
+      for (const path of remove) {
+        if (dst.type === 'local') local(() => IDBFS.removeLocalEntry(path, (err) => err && fail(err)));
+        else request(() => store.delete(path), `Deleting ${path} failed.`);
+      }
+      // Every request is queued: commit now rather than when the browser notices, which
+      // matters when the page is being closed (Chromium 76+, Firefox 74+).
+      if (!failure && typeof tx.commit === 'function') {
+        try {
+          tx.commit();
+        } catch (e) { /* already committing or aborted: its events report it */ }
+      }
+    };
+  }
+
+  // The store's folder in the wasm file system, kept in IndexedDB.
+  //
+  // load(): mounts IDBFS and reads IndexedDB into the folder (FS.syncfs(true)).
+  // save(): writes what changed since the last save. FS.syncfs(false) would first read the
+  // list of stored files back from IndexedDB (an extra asynchronous round trip) before it
+  // starts writing; when the page is being closed there is no time for that, and nothing
+  // got saved (measured: 0 of 5 reloads kept a change made just before). This tab is the
+  // store's only writer, so what IndexedDB holds is known (the folder as of the last load or
+  // save): a save lists the folder, reads the changed files and queues its one readwrite
+  // transaction in the calling task, and commits it at once. When that knowledge is lost (a
+  // failed save), the stored list is read back first, as FS.syncfs does.
+  //
+  // A file counts as changed when its modification time or its inode differs: the store
+  // replaces files by renaming a new one over them, so even two writes within the same
+  // millisecond are told apart.
+  function createStoreFiles(FS, IDBFS, dir) {
+    patchIdbfs(FS, IDBFS);
+    const STORE = IDBFS.DB_STORE_NAME;
+    let mount = null;
+    let known = null;  // Map path -> {time, ino} of what IndexedDB holds (ino null: unknown)
+
+    // The folder's files and directories now, by path (synchronous).
+    function listLocal() {
+      const found = new Map();
+      const walk = (path) => {
+        for (const name of FS.readdir(path)) {
+          if (name === '.' || name === '..') continue;
+          const child = `${path}/${name}`;
+          const stat = FS.stat(child);
+          found.set(child, { time: stat.mtime.getTime(), ino: stat.ino });
+          if (FS.isDir(stat.mode)) walk(child);
+        }
+      };
+      walk(dir);
+      return found;
+    }
+    const same = (a, b) => !!a && !!b && a.time === b.time && (a.ino === null || b.ino === null || a.ino === b.ino);
+
+    // Reads back what IndexedDB holds (opening the database if needed), then saves.
+    function relearnAndSave(callback) {
+      IDBFS.getRemoteSet(mount, (err, remote) => {
+        if (err) return callback(err);
+        known = new Map(Object.entries(remote.entries).map(([path, e]) => [path, { time: e.timestamp.getTime(), ino: null }]));
+        save(callback, false);
+      });
+    }
+
+    function save(callback, mayReopen) {
+      const db = IDBFS.dbs[dir];
+      let files, tx;
+      try {
+        files = listLocal();
+        tx = db.transaction([STORE], 'readwrite');
+      } catch (e) {
+        // E.g. the connection was closed (the database was deleted or upgraded elsewhere).
+        delete IDBFS.dbs[dir];
+        known = null;
+        return mayReopen ? relearnAndSave(callback) : callback(e);
+      }
+      const store = tx.objectStore(STORE);
+      let failure = null;
+      const fail = (err) => {
+        if (failure) return;
+        failure = err || new Error('An IndexedDB operation failed.');
+        try {
+          tx.abort();
+        } catch (e) { /* already finishing */ }
+      };
+      // Request errors are not prevented: any of them aborts the whole transaction.
+      const request = (make, what) => {
+        let req;
+        try {
+          req = make();
+        } catch (e) {
+          return fail(e);
+        }
+        req.onerror = () => { if (!failure) failure = req.error || new Error(what); };
+      };
+      tx.oncomplete = () => {
+        known = files;
+        callback(null);
+      };
+      tx.onabort = () => {
+        known = null;  // what the browser kept is unknown now
+        callback(failure || tx.error || new Error('The IndexedDB transaction was aborted.'));
+      };
+      for (const path of [...files.keys()].sort()) {  // directories before their files
+        if (same(known.get(path), files.get(path))) continue;
+        IDBFS.loadLocalEntry(path, (err, entry) => {  // synchronous
+          if (err) return fail(err);
+          request(() => store.put(entry, path), `Saving ${path} failed.`);
+        });
+      }
+      for (const path of [...known.keys()].sort().reverse()) {  // files before their directories
+        if (!files.has(path)) request(() => store.delete(path), `Deleting ${path} failed.`);
+      }
+      if (!failure && typeof tx.commit === 'function') {
+        try {
+          tx.commit();  // every request is queued: commit now (Chromium 76+, Firefox 74+)
+        } catch (e) { /* its events report the outcome */ }
+      }
+    }
+
+    return {
+      load(callback) {
+        FS.mkdirTree(dir);
+        mount = FS.mount(IDBFS, {}, dir).mount;
+        FS.syncfs(true, (err) => {
+          if (!err) {
+            try {
+              known = listLocal();  // the folder is now a copy of what is stored
+            } catch (e) {
+              err = e;
+            }
+          }
+          callback(err);
+        });
+      },
+      save(callback) {
+        if (known && IDBFS.dbs[dir]) save(callback, true);
+        else relearnAndSave(callback);
+      },
+    };
+  }
+
+  function describeStorageError(err, loading) {
+    const name = (err && err.name) || '';
+    const detail = (err && err.message) || String(err);
+    if (name === 'QuotaExceededError' || /quota/i.test(detail)) {
+      return "The browser's storage for this site is full (quota exceeded), so recent changes are not saved. " +
+        'Free some disk space or remove data of other sites; Subspace keeps retrying while this tab is open.';
+    }
+    if (err && typeof err.errno === 'number' && !err.message) return `File system error ${err.errno}.`;
+    return (loading ? 'Could not read the stored data from IndexedDB: ' : 'Could not save to IndexedDB: ') + detail;
+  }
+
+  // Debounced saves: one in flight at a time; changes made meanwhile mark
+  // the store dirty and run another save when it ends. "Saved" is reported only when a save
+  // finishes with nothing left to save; failures are reported at once and retried later.
+  function createSaver(save, report, debounceMs) {
+    let enabled = false, disabledReason = '';
+    let dirty = false, inFlight = false, urgent = false, failures = 0, timer = null;
+
+    const later = (ms) => {
+      if (timer === null) timer = setTimeout(run, ms);
+    };
+    function run() {
+      timer = null;
+      if (!enabled || inFlight || !dirty) return;
+      dirty = false;
+      inFlight = true;
+      save((err) => {
+        inFlight = false;
+        if (err) {
+          dirty = true;
+          failures++;
+          report(false, describeStorageError(err, false));
+          later(SAVE_RETRY_MS[Math.min(failures, SAVE_RETRY_MS.length) - 1]);
+        } else {
+          failures = 0;
+          if (dirty) later(urgent ? 0 : debounceMs);  // changed while saving
+          else {
+            urgent = false;
+            report(true, '');
+          }
+        }
+      });
+    }
+    return {
+      enable() {
+        enabled = true;
+        if (dirty) later(0);
+      },
+      disable(reason) {
+        enabled = false;
+        disabledReason = reason;
+      },
+      changed() {
+        dirty = true;
+        if (!enabled) {
+          if (disabledReason) setTimeout(() => report(false, disabledReason), 0);
+          return;
+        }
+        if (!inFlight) later(debounceMs);
+      },
+      // The page is being hidden or unloaded: save now (the browser may not wait for us).
+      flush() {
+        if (!enabled || !dirty) return;
+        urgent = true;
+        if (inFlight) return;  // its end starts the next save at once
+        if (timer !== null) clearTimeout(timer);
+        timer = null;
+        run();
+      },
+      get pending() {
+        return dirty || inFlight;
+      },
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Files
+
+  // A workspace image: PNG or JPEG up to 512 KB, decoded by the browser, centre-cropped to a
+  // square and scaled to size x size. Returns the RGBA pixels.
+  async function makeThumbnail(file, size) {
+    if (file.size > MAX_IMAGE_BYTES) {
+      throw new UserError(`"${file.name}" is ${formatKB(file.size)}; a workspace image can be at most 512 KB.`);
+    }
+    const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
+    const png = head[0] === 0x89 && head[1] === 0x50 && head[2] === 0x4e && head[3] === 0x47;
+    const jpeg = head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff;
+    if (!png && !jpeg) throw new UserError(`"${file.name}" is not a PNG or JPEG image.`);
+    let bitmap;
+    try {
+      bitmap = await createImageBitmap(file);
+    } catch (e) {
+      throw new UserError(`"${file.name}" could not be decoded as an image (the file may be damaged).`);
+    }
+    try {
+      const w = bitmap.width, h = bitmap.height, side = Math.min(w, h);
+      if (!side) throw new UserError(`"${file.name}" is an empty image.`);
+      const canvas = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(size, size) : Object.assign(document.createElement('canvas'), { width: size, height: size });
+      const ctx = canvas.getContext('2d');
+      ctx.imageSmoothingEnabled = true;
+      ctx.imageSmoothingQuality = 'high';
+      ctx.drawImage(bitmap, (w - side) / 2, (h - side) / 2, side, side, 0, 0, size, size);
+      return ctx.getImageData(0, 0, size, size).data;
+    } finally {
+      bitmap.close();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // One instance
+
+  function start(canvas, userConfig) {
+    let config = null, module = null, native = null, failure = null, started = false, persisted = null;
+    const listeners = new Map(EVENTS.map((e) => [e, new Set()]));
+    let resolveReady, rejectReady;
+    const ready = new Promise((resolve, reject) => {
+      resolveReady = resolve;
+      rejectReady = reject;
+    });
+    const cleanup = [];
+    const listen = (target, type, fn, options) => {
+      target.addEventListener(type, fn, options);
+      cleanup.push(() => target.removeEventListener(type, fn, options));
+    };
+
+    function deliver(event, data) {
+      for (const fn of listeners.get(event)) {
+        try {
+          fn(data);
+        } catch (e) {
+          setTimeout(() => { throw e; }, 0);  // a listener's bug is the page's: report it there
+        }
+      }
+    }
+    // Listeners never run inside a call from C++ (they may call back into the app).
+    const emit = (event, data) => queueMicrotask(() => deliver(event, data));
+
+    function fail(err) {
+      if (failure) return;  // the first cause is the one worth reporting
+      const error = err instanceof Error ? err : new Error(String(err));
+      failure = error;
+      if (!started) rejectReady(error);
+      else {
+        console.error('Subspace stopped:', error.message);
+        emit('error', { code: 'crashed', message: error.message });
+      }
+      while (cleanup.length) cleanup.pop()();
+    }
+
+    let saver = null;  // made once the configuration is known
+
+    // --- routing: the URL hash follows the view ------------------------------------------
+    let shownHash = null;  // the hash the app itself set last: its events are not navigation
+    function setRoute(hash, push) {
+      if (!config.routing) return;
+      shownHash = hash;
+      if (location.hash === hash) return;
+      const url = new URL(location.href);
+      url.hash = hash;
+      if (push) history.pushState(history.state, '', url.href);
+      else history.replaceState(history.state, '', url.href);
+      shownHash = location.hash;
+    }
+    function onLocationChange() {
+      // Back/forward fire both popstate and hashchange; a typed URL or a link only the latter.
+      const hash = location.hash;
+      if (!native || hash === shownHash) return;
+      shownHash = hash;
+      native.routeChanged(hash);
+    }
+
+    // --- clipboard ------------------------------------------------------------------------
+    function copyText(text) {
+      const fallback = (why) => {
+        // Older or stricter browsers: a selected textarea and the copy command.
+        const area = document.createElement('textarea');
+        area.value = text;
+        area.setAttribute('readonly', '');
+        area.style.cssText = 'position:fixed;left:-9999px;top:0;opacity:0';
+        document.body.appendChild(area);
+        area.select();
+        let ok = false;
+        try {
+          ok = document.execCommand('copy');
+        } catch (e) { /* reported below */ }
+        area.remove();
+        canvas.focus({ preventScroll: true });
+        if (!ok) {
+          const message = `Could not copy to the clipboard${why ? ` (${why})` : ''}.`;
+          console.warn('Subspace:', message);
+          emit('error', { code: 'clipboard_failed', message });
+        }
+      };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(text).catch((e) => fallback(e && e.message));
+      } else {
+        fallback('');
+      }
+    }
+    function onKeyDownCapture(e) {
+      // SDL prevents the default action of every Ctrl+key, which would stop the browser from
+      // firing `paste`. Keep the paste shortcuts away from SDL; the paste event that follows
+      // hands the text to C++, which replays the shortcut to ImGui.
+      const key = e.key && e.key.toLowerCase();
+      const paste = ((e.ctrlKey || e.metaKey) && !e.altKey && (key === 'v' || e.code === 'KeyV')) ||
+        (e.shiftKey && !e.ctrlKey && !e.metaKey && !e.altKey && key === 'insert');
+      if (paste) e.stopImmediatePropagation();
+    }
+    function onPaste(e) {
+      const text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+      e.preventDefault();
+      if (text && native) native.paste(text);
+    }
+
+    // --- files ----------------------------------------------------------------------------
+    let fileInput = null, filePurpose = 0;
+    function pickFile(purpose, accept) {
+      if (!fileInput) {
+        fileInput = document.createElement('input');
+        fileInput.type = 'file';
+        fileInput.style.display = 'none';
+        fileInput.addEventListener('change', () => {
+          const file = fileInput.files && fileInput.files[0];
+          if (file) readPickedFile(filePurpose, file);
+        });
+        (canvas.parentElement || document.body).appendChild(fileInput);
+        cleanup.push(() => fileInput.remove());
+      }
+      filePurpose = purpose;
+      fileInput.accept = accept || '';
+      fileInput.value = '';  // choosing the same file again still fires `change`
+      fileInput.click();
+    }
+    async function readPickedFile(purpose, file) {
+      try {
+        if (purpose === FilePurpose.WorkspaceImage) {
+          const rgba = await makeThumbnail(file, THUMBNAIL_SIZE);
+          native.imagePicked(file.name, file.size, rgba, THUMBNAIL_SIZE, THUMBNAIL_SIZE);
+        } else {
+          if (file.size > MAX_FILE_BYTES) throw new UserError(`"${file.name}" is ${formatKB(file.size)}; files can be at most ${MAX_FILE_BYTES / 1048576} MB.`);
+          native.filePicked(purpose, file.name, new Uint8Array(await file.arrayBuffer()));
+        }
+      } catch (e) {
+        const message = e instanceof UserError ? e.message : `"${file.name}" could not be read: ${e.message || e}`;
+        if (native) native.fileError(purpose, message);
+      }
+    }
+
+    function download(name, mime, bytes) {
+      const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      a.style.display = 'none';
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+    }
+
+    // --- the store ------------------------------------------------------------------------
+    let files = null;  // the store's files (createStoreFiles)
+    function openStore(name) {
+      const FS = module.FS;
+      const loaded = (err) => {
+        if (err) {
+          const message = describeStorageError(err, true) + ' Changes in this tab will not be kept.';
+          saver.disable(message);
+          emit('error', { code: 'storage_unavailable', message });
+          native.storeLoaded(false, message);
+          return;
+        }
+        saver.enable();
+        native.storeLoaded(true, '');
+        requestPersistence();
+      };
+      try {
+        files = createStoreFiles(FS, FS.filesystems.IDBFS, `/data/${name}`);
+        // Nothing reads or writes the store before this first load has finished.
+        files.load((err) => {
+          try {
+            loaded(err);
+          } catch (e) {
+            fail(e);
+          }
+        });
+      } catch (e) {
+        loaded(e);
+        return;
+      }
+      const flush = () => saver.flush();
+      listen(document, 'visibilitychange', () => { if (document.visibilityState === 'hidden') flush(); });
+      listen(window, 'pagehide', flush);
+    }
+    // Ask the browser not to evict the store under storage pressure (asked once).
+    async function requestPersistence() {
+      if (!navigator.storage || !navigator.storage.persist) return;
+      try {
+        persisted = (await navigator.storage.persisted()) || (await navigator.storage.persist());
+      } catch (e) {
+        persisted = false;
+      }
+    }
+
+    // --- what C++ calls (through web/library_subspace.js) --------------------------------
+    const host = {
+      attach(mod, nat) {
+        module = mod;
+        native = nat;
+      },
+      config() {
+        return { store: config.store, demo: config.demo, actingAs: config.actingAs, dark: config.dark, route: config.route, mac: isMac() };
+      },
+      copyText,
+      download,
+      setRoute,
+      pickFile,
+      openStore,
+      storageChanged: () => saver.changed(),
+      emit(event, json) {
+        let data = json;
+        try {
+          data = JSON.parse(json);
+        } catch (e) { /* pass the text on */ }
+        emit(event, data);
+      },
+      firstFrame() {
+        if (started || failure) return;
+        started = true;
+        if (config.autofocus) canvas.focus({ preventScroll: true });
+        resolveReady(api);
+      },
+      fatal: (message) => fail(new Error(message)),
+    };
+
+    // --- the public API ---------------------------------------------------------------------
+    const unavailable = () => ({
+      ok: false,
+      error: failure ? { code: 'unavailable', message: `Subspace is not running: ${failure.message}` }
+        : { code: 'not_ready', message: 'Subspace has not finished loading yet; wait for ready.' },
+    });
+    const api = Object.freeze({
+      ready,
+      canvas,
+      get store() { return config ? config.store : null; },
+      // Whether the browser agreed not to evict the store (null: not known yet).
+      get persisted() { return persisted; },
+      getState() {
+        if (!started || failure) return null;
+        const text = native.stateJson();
+        return text === null ? null : JSON.parse(text);
+      },
+      dispatch(command) {
+        if (!started || failure) return unavailable();
+        let text;
+        if (typeof command === 'string') text = command;  // C++ judges the text as it is
+        else {
+          try {
+            text = JSON.stringify(command);
+          } catch (e) {
+            return { ok: false, error: { code: 'invalid_json', message: `The command cannot be written as JSON: ${e.message}` } };
+          }
+          if (text === undefined) text = '';
+        }
+        return JSON.parse(native.dispatch(text));
+      },
+      // A labelled widget's rectangle in the last frame, in CSS pixels of the page's viewport
+      // ({x, y, w, h, enabled}), or null.
+      itemRect(label) {
+        if (!started || failure) return null;
+        const text = native.itemRect(String(label));
+        if (text === null) return null;
+        const r = JSON.parse(text), box = canvas.getBoundingClientRect();
+        return { x: r.x + box.left, y: r.y + box.top, w: r.w, h: r.h, enabled: r.enabled };
+      },
+      items() {
+        if (!started || failure) return [];
+        return Object.keys(JSON.parse(native.itemsJson())).sort();
+      },
+      // The interface's own state: save status, read-only, acting person, route, persisted.
+      status() {
+        if (!started || failure) return null;
+        return Object.assign(JSON.parse(native.statusJson()), { persisted, savePending: saver.pending });
+      },
+      on(event, fn) {
+        if (!listeners.has(event)) throw new Error(`Unknown event "${event}": use ${EVENTS.join(', ')}.`);
+        if (typeof fn !== 'function') throw new TypeError('on(event, fn): fn must be a function.');
+        listeners.get(event).add(fn);
+        return () => listeners.get(event).delete(fn);
+      },
+      off(event, fn) {
+        if (listeners.has(event)) listeners.get(event).delete(fn);
+      },
+    });
+
+    try {
+      config = normaliseConfig(userConfig);
+      if (!(canvas instanceof HTMLCanvasElement)) throw new UserError('SubspaceWeb.start needs a <canvas> element.');
+      if (typeof global.createSubspaceModule !== 'function') throw new UserError('subspace.js is not loaded.');
+    } catch (e) {
+      fail(e);
+      return api;
+    }
+
+    saver = createSaver(
+      (done) => files.save(done),
+      (ok, message) => native && native.saveFinished(ok, message),
+      config.saveDelayMs);
+
+    // Keyboard input goes to the canvas: it must be focusable and take focus when clicked
+    // (without that, a click reaches ImGui but typed keys are lost).
+    if (!canvas.hasAttribute('tabindex')) canvas.tabIndex = -1;
+    listen(canvas, 'mousedown', () => canvas.focus({ preventScroll: true }));
+    listen(canvas, 'contextmenu', (e) => e.preventDefault());
+    listen(canvas, 'keydown', onKeyDownCapture, { capture: true });
+    listen(canvas, 'paste', onPaste);
+    if (config.routing) {
+      listen(window, 'popstate', onLocationChange);
+      listen(window, 'hashchange', onLocationChange);
+    }
+
+    global.createSubspaceModule({
+      canvas,
+      subspaceHost: host,
+      print: (text) => console.log(text),
+      printErr: (text) => console.warn(text),
+      onAbort: (what) => fail(new Error(`The app stopped (${what}).`)),
+    }).catch((e) => fail(e));
+    return api;
+  }
+
+  global.SubspaceWeb = Object.freeze({ start, configFromUrl, makeThumbnail, FilePurpose });
+})(window);
