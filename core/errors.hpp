@@ -27,6 +27,10 @@ namespace subspace {
   X(no_org, "There is no organisation yet.")                                                      \
   X(org_exists, "The organisation already exists.")                                               \
   X(plan_below_usage, "The plan cannot go below what is already in use.")                         \
+  X(unknown_org, "There is no organisation with that id on this server.")                          \
+  X(unauthorized, "Sign in first: the token is missing, unknown or revoked.")                      \
+  X(invalid_invite, "That invitation link is not valid.")                                           \
+  X(invite_used, "That invitation link was already used.")                                         \
   /* workspaces */                                                                                \
   X(workspace_not_found, "That workspace does not exist.")                                        \
   X(not_a_sub_workspace, "That only applies to sub-workspaces.")                                  \

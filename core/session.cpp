@@ -61,3 +61,24 @@ std::vector<std::pair<Command, Error>> Session::rebase() {
 }
 
 }  // namespace subspace
+
+namespace subspace {
+
+std::optional<Command> Session::drop_pending(CommandId id) {
+  for (auto it = pending_.begin(); it != pending_.end(); ++it) {
+    if (it->command.env.id != id) continue;
+    Command c = std::move(it->command);
+    pending_.erase(it);
+    rebase();
+    return c;
+  }
+  return std::nullopt;
+}
+
+const PendingCommand* Session::find_pending(CommandId id) const {
+  for (const auto& p : pending_)
+    if (p.command.env.id == id) return &p;
+  return nullptr;
+}
+
+}  // namespace subspace

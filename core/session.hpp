@@ -66,6 +66,9 @@ class Session {
   std::vector<std::pair<Command, Error>> apply_confirmed(const std::vector<Event>& events, Error* replay_error = nullptr);
   void reset(State confirmed, std::vector<PendingCommand> pending = {});
   std::vector<std::pair<Command, Error>> rebase();
+  // Forgets a pending command the authority refused without an event; returns it.
+  std::optional<Command> drop_pending(CommandId id);
+  const PendingCommand* find_pending(CommandId id) const;
 
  private:
   State confirmed_;
