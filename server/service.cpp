@@ -167,6 +167,21 @@ void Service::apply_batch(const std::string& id, Org& o, std::vector<Command>& c
   }
 }
 
+// The server's own upkeep, as the system actor: sub-workspaces 30 days in the trash go for good.
+void Service::purge_due(const std::string& id, Org& o) {
+  std::vector<Command> due;
+  TimeMs t = clock_();
+  for (const auto& ws : o.state.workspaces) {
+    if (!ws.deleted_at || t - *ws.deleted_at < kTrashRetentionMs) continue;
+    std::uint64_t r = 0;
+    random_(reinterpret_cast<std::uint8_t*>(&r), sizeof r);
+    due.push_back({{(r & kMaxId) | 1, std::string(kSystemEmail), t}, PurgeWorkspace{ws.id}});
+  }
+  if (due.empty()) return;
+  std::vector<SyncResult> results;
+  apply_batch(id, o, due, results);
+}
+
 Error Service::create_org(const std::string& org, const CreateOrg& c) {
   if (!valid_org_id(org)) return Error(Err::invalid_field, "An organisation id is 1-40 of a-z, 0-9 and '-'.");
   std::lock_guard lock(mu_);
@@ -267,6 +282,7 @@ Error Service::sync(const Auth& who, const SyncRequest& req, SyncResponse& out) 
     Org* o = find_org(who.org);
     if (!o) return Err::unknown_org;
     if (!o->state.person(who.email)) return Err::unauthorized;
+    purge_due(who.org, *o);
     std::vector<Command> cmds = req.commands;
     for (Command& c : cmds) c.env = {c.env.id, who.email, clock_()};  // the signed-in person, the server's time
     if (!cmds.empty()) apply_batch(who.org, *o, cmds, out.results);

@@ -64,6 +64,7 @@ class Service {
   void load_org(const std::string& id, Org& o);
   // Runs commands in one transaction; fills results (and invite links) in order.
   void apply_batch(const std::string& id, Org& o, std::vector<Command>& cmds, std::vector<SyncResult>& results);
+  void purge_due(const std::string& id, Org& o);
   std::string new_token(const char* prefix);
   std::string store_token(const std::string& org, const std::string& email, const char* kind, WorkspaceId ws,
                           std::optional<TimeMs> expires);

@@ -50,6 +50,7 @@ const Workspace* App::route_workspace() const {
 void App::start() {
   store_ = std::make_unique<Store>(storage_);
   load_store();
+  if (!config_.server.empty()) start_sync();
   auto route = Route::parse(config_.start_route);
   if (!route && !config_.start_route.empty()) toast("There is no page at " + config_.start_route + ".", true);
   if (!config_.acting_as.empty() && state().person(config_.acting_as)) ui_.acting_as = config_.acting_as;
@@ -71,7 +72,7 @@ void App::load_store() {
     ui_.storage_problem = report.problem;
     platform_.storage_changed();  // the quarantine files
   }
-  if (!loaded.has_org) {
+  if (!loaded.has_org && config_.server.empty()) {  // with a server, the org comes from it
     auto size = demo_size(config_.demo.empty() ? "empty" : config_.demo);
     loaded = make_demo(size ? *size : *demo_size("small"), config_.demo_seed, platform_.now()).state;
     if (Error e = store_->reset(loaded)) toast("Could not save the new organisation: " + e.message, true);
@@ -123,6 +124,10 @@ ExecResult App::send(Payload p, std::string actor) {
   PlatformIds ids(platform_);
   Command c{{ids.next(), std::move(actor), platform_.now()}, std::move(p)};
   r = session_.dispatch(c);
+  if (sync_.enabled && r.event) {
+    save_pending();
+    sync_.next_attempt = 0;  // send it now
+  }
   platform_.emit("state", Json({{"accepted", r.accepted()}, {"type", command_name(c.type())}}).dump());
   return r;
 }
@@ -149,6 +154,14 @@ void App::go(Route r, bool push) {
 }
 
 void App::on_route(std::string_view hash) {
+  constexpr std::string_view kInvite = "#/invite/";
+  if (hash.substr(0, kInvite.size()) == kInvite) {
+    // An invitation link: accepted through the server, which signs the invitee in.
+    if (sync_.enabled) sync_.invite_token = std::string(hash.substr(kInvite.size()));
+    else toast("Invitation links work when the app is connected to a server.", true);
+    go(Route{View::SubWorkspaces, 0}, false);
+    return;
+  }
   auto r = Route::parse(hash);
   const State& s = state();
   auto p = me();
@@ -177,7 +190,7 @@ void App::on_route(std::string_view hash) {
 // The app's own upkeep, as the system actor: sub-workspaces 30 days in the trash are purged.
 void App::housekeeping() {
   TimeMs t = now();
-  if (t < next_housekeeping_ || ui_.read_only) return;
+  if (t < next_housekeeping_ || ui_.read_only || sync_.enabled) return;  // a server does its own
   next_housekeeping_ = t + 60 * kSecondMs;
   std::vector<WorkspaceId> due;
   for (const auto& ws : state().workspaces)

@@ -13,6 +13,7 @@
 #include "core/store/store.hpp"
 #include "shell/item_rects.hpp"
 #include "shell/platform.hpp"
+#include "shell/sync_state.hpp"
 #include "shell/ui_state.hpp"
 
 namespace subspace::ui {
@@ -23,6 +24,9 @@ struct AppConfig {
   std::string acting_as;       // start acting as this person (default: the first org admin)
   std::string start_route;     // e.g. "#/ws/12/members"
   bool dark = false;
+  std::string server;  // sync server URL ("" = offline, the app is its own authority)
+  std::string org;     // the organisation's id on that server
+  std::string page_url;  // this page without query and hash, for invitation links
 };
 
 class App {
@@ -49,7 +53,16 @@ class App {
   void on_image_picked(std::string_view name, std::size_t original_bytes, const std::uint8_t* rgba, int w, int h);
   void on_file_error(FilePurpose purpose, std::string_view message);
   void on_save_finished(bool ok, std::string_view message);
+  void on_http_response(std::uint64_t id, int status, std::string_view body);
   void reset_demo(std::string_view size);
+
+  // --- sync with a server (shell/app_sync.cpp) ---
+  const SyncState& sync() const { return sync_; }
+  std::size_t session_pending() const { return session_.pending().size(); }
+  SyncState& sync_ui() { return sync_; }
+  void sign_in(std::string token);
+  void sign_out();
+  std::string invite_url(const InviteLink& link) const;
 
   // --- for panels ---
   const State& state() const { return session_.state(); }
@@ -71,6 +84,13 @@ class App {
  private:
   ExecResult send(Payload p, std::string actor);
   void housekeeping();
+  void start_sync();
+  void sync_tick();
+  void send_sync();
+  void request(Request kind, std::string_view method, std::string_view path, const std::string& body);
+  void on_sync_answer(int status, std::string_view body);
+  void save_sync_file();
+  void save_pending();
   void persist(const Event& e);
   void load_store();
   void choose_default_actor();
@@ -83,6 +103,8 @@ class App {
   UiState ui_;
   ItemRects items_;
   TimeMs next_housekeeping_ = 0;
+  SyncState sync_;
+  std::optional<Route> pending_route_;  // where to go once the next frame starts
   std::unordered_map<std::string, std::uintptr_t> textures_;  // blob name -> texture (0: unreadable)
 };
 

@@ -196,9 +196,15 @@ void draw_top_bar(App& app) {
 
   float right = 230 + 80 + 110 + 110 + 40;
   ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 10, ImGui::GetWindowWidth() - right));
-  draw_save_status(app);
-  ImGui::SameLine(0, 16);
-  draw_actor_picker(app);
+  if (app.sync().enabled) {
+    draw_sync_status(app);
+    ImGui::SameLine(0, 16);
+    draw_signed_in(app);
+  } else {
+    draw_save_status(app);
+    ImGui::SameLine(0, 16);
+    draw_actor_picker(app);
+  }
   ImGui::SameLine();
   draw_app_menu(app);
 }
@@ -279,6 +285,7 @@ void draw_toasts(App& app) {
     ImGui::PushTextWrapPos(440);
     if (toasts[i].error) text_error("%s", toasts[i].text.c_str());
     else ImGui::TextWrapped("%s", toasts[i].text.c_str());
+    track_text("toast:" + std::to_string(i), toasts[i].text);
     ImGui::PopTextWrapPos();
     if (toasts[i].error && small_button("Dismiss##toast")) remove = i;
     ImGui::PopID();
@@ -297,6 +304,12 @@ void App::frame() {
     reset_demo(size);
   }
   housekeeping();
+  sync_tick();
+  if (pending_route_ && (pending_route_->ws == 0 || state().workspace(pending_route_->ws))) {
+    Route r = *pending_route_;
+    pending_route_.reset();
+    on_route(r.to_hash());
+  }
 
   ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
@@ -318,7 +331,11 @@ void App::frame() {
 
   ImGui::BeginChild("main", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
   draw_banners(*this);
-  if (!state().has_org) {
+  if (sync_.enabled && !sync_.signed_in()) {
+    draw_sign_in(*this);
+  } else if (sync_.enabled && !state().has_org) {
+    text_muted(sync_.offline ? "The server cannot be reached yet; retrying..." : "Loading the organisation from the server...");
+  } else if (!state().has_org) {
     text_muted("There is no organisation in this store.");
   } else if (!me()) {
     text_muted("Choose who you are acting as (top right).");
@@ -339,6 +356,7 @@ void App::frame() {
 
   draw_create_wizard(*this);
   draw_gear_dialog(*this);
+  draw_invite_links(*this);
   draw_toasts(*this);
   items_.end_frame();
   set_item_rects(nullptr);

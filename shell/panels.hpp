@@ -22,4 +22,10 @@ void draw_api(App& app);             // API keys and usage
 void draw_billing(App& app);         // Usage & billing: balances, purchases, ledger
 void draw_audit(App& app);           // Audit log
 
+// With a sync server (shell/panel_sign_in.cpp).
+void draw_sign_in(App& app);         // sign in with a token
+void draw_signed_in(App& app);       // "signed in as", sign out
+void draw_sync_status(App& app);     // synced / offline, N changes waiting
+void draw_invite_links(App& app);    // links for the people just invited
+
 }  // namespace subspace::ui

@@ -27,6 +27,12 @@ struct Platform {
   // GPU textures for image thumbnails (RGBA, 8 bits a channel); 0 when there is no GPU.
   virtual std::uintptr_t create_texture(const std::uint8_t* rgba, int w, int h) { (void)rgba, (void)w, (void)h; return 0; }
   virtual void destroy_texture(std::uintptr_t texture) { (void)texture; }
+  // One HTTP request with a JSON body (sync with a server). The answer comes back through
+  // App::on_http_response(id, status, body); status 0 means the server could not be reached.
+  virtual void http_request(std::uint64_t id, std::string_view method, std::string_view url, std::string_view body,
+                            std::string_view bearer_token) {
+    (void)id, (void)method, (void)url, (void)body, (void)bearer_token;
+  }
   // Events for an embedding page: "state", "saved", "sync", "error".
   virtual void emit(std::string_view event, std::string_view json) { (void)event, (void)json; }
 };

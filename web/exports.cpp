@@ -74,6 +74,14 @@ EMSCRIPTEN_KEEPALIVE char* subspace_status_json() {
                     {"actingAs", ui.acting_as},
                     {"route", ui.route.to_hash()},
                     {"store", b.store_name},
+                    {"sync",
+                     {{"enabled", app()->sync().enabled},
+                      {"signedIn", app()->sync().signed_in()},
+                      {"email", app()->sync().email},
+                      {"offline", app()->sync().offline},
+                      {"pending", app()->session_pending()},
+                      {"lastSeq", app()->state().last_seq},
+                      {"problem", app()->sync().problem}}},
                     {"display",
                      {{"width", b.css_w}, {"height", b.css_h}, {"pixelRatio", b.dpr}, {"fontPixelRatio", b.font_ratio}}}})
                   .dump());
@@ -92,6 +100,13 @@ EMSCRIPTEN_KEEPALIVE char* subspace_items_json() {
   Json all = Json::object();
   for (const auto& [label, r] : app()->items().all()) all[label] = rect_json(r);
   return to_c(all.dump());
+}
+
+// The answer to a WebPlatform::http_request (status 0: the server could not be reached).
+EMSCRIPTEN_KEEPALIVE void subspace_http_response(unsigned id, int status, const char* body) {
+  if (!app()) return;
+  wake();
+  app()->on_http_response(id, status, body ? body : "");
 }
 
 // The URL hash changed by the user (back/forward, a typed URL, a link).

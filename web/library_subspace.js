@@ -93,6 +93,9 @@ mergeInto(LibraryManager.library, {
         subspaceString(message, function (m) { c('subspace_file_error')(purpose, m); });
       },
       'wake': function () { c('subspace_wake')(); },
+      'httpResponse': function (id, status, body) {
+        subspaceString(body || '', function (b) { c('subspace_http_response')(id, status, b); });
+      },
     };
     subspaceHost()['attach'](Module, native);
   },
@@ -158,6 +161,11 @@ mergeInto(LibraryManager.library, {
   subspace_js_fatal__deps: ['$subspaceHost'],
   subspace_js_fatal: function (message) {
     subspaceHost()['fatal'](UTF8ToString(message));
+  },
+
+  subspace_js_http__deps: ['$subspaceHost'],
+  subspace_js_http: function (id, method, url, body, bearer) {
+    subspaceHost()['httpRequest'](id, UTF8ToString(method), UTF8ToString(url), UTF8ToString(body), UTF8ToString(bearer));
   },
 
   subspace_js_canvas_size: function (w, h) {

@@ -42,6 +42,9 @@ void read_config(Backend& b) {
   str("demo", b.config.demo);
   str("actingAs", b.config.acting_as);
   str("route", b.config.start_route);
+  str("server", b.config.server);
+  str("org", b.config.org);
+  str("pageUrl", b.config.page_url);
   if (j.contains("dark") && j["dark"].is_boolean()) b.config.dark = j["dark"].get<bool>();
   if (j.contains("mac") && j["mac"].is_boolean()) b.mac = j["mac"].get<bool>();
 }

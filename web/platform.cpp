@@ -53,6 +53,12 @@ void WebPlatform::destroy_texture(std::uintptr_t texture) {
   glDeleteTextures(1, &tex);
 }
 
+void WebPlatform::http_request(std::uint64_t id, std::string_view method, std::string_view url, std::string_view body,
+                               std::string_view bearer_token) {
+  subspace_js_http(static_cast<unsigned>(id), std::string(method).c_str(), std::string(url).c_str(), std::string(body).c_str(),
+                   std::string(bearer_token).c_str());
+}
+
 void WebPlatform::emit(std::string_view event, std::string_view json) {
   subspace_js_emit(std::string(event).c_str(), std::string(json).c_str());
 }

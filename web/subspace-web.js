@@ -33,7 +33,11 @@
     routing: true,     // the URL hash follows the view (one instance per page should do this)
     autofocus: false,  // focus the canvas once ready (keyboard input without a first click)
     saveDelayMs: 250,  // debounce of saves after a change (hidden or closing pages save at once)
+    server: '',        // sync server URL (e.g. "http://127.0.0.1:8090"); empty: offline, no server
+    org: '',           // the organisation's id on that server
   });
+  const ORG_ID = /^[a-z0-9-]{1,40}$/;
+  const HTTP_TIMEOUT_MS = 15000;
 
   // An error whose message is meant for the user as it is.
   class UserError extends Error {}
@@ -49,6 +53,8 @@
     if (q.has('as')) config.actingAs = q.get('as');
     if (q.has('dark')) config.dark = q.get('dark') === '1' || q.get('dark') === 'true';
     if (q.has('saveDelayMs')) config.saveDelayMs = Number(q.get('saveDelayMs'));
+    if (q.has('server')) config.server = q.get('server');
+    if (q.has('org')) config.org = q.get('org');
     return config;
   }
 
@@ -63,6 +69,16 @@
     c.dark = !!c.dark;
     c.routing = !!c.routing;
     c.autofocus = !!c.autofocus;
+    if (c.server) {
+      let u;
+      try {
+        u = new URL(c.server);
+      } catch (e) {
+        throw new UserError(`Invalid server "${c.server}": use a URL such as http://127.0.0.1:8090.`);
+      }
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new UserError(`Invalid server "${c.server}": use http or https.`);
+      if (!ORG_ID.test(c.org)) throw new UserError(`With a server, give the organisation's id (?org=...): 1-40 of a-z, 0-9 and '-'.`);
+    }
     if (!Number.isFinite(c.saveDelayMs) || c.saveDelayMs < 0 || c.saveDelayMs > 3600000) {
       throw new UserError('saveDelayMs must be a number of milliseconds (0 to 3600000).');
     }
@@ -675,7 +691,25 @@
         native = nat;
       },
       config() {
-        return { store: config.store, demo: config.demo, actingAs: config.actingAs, dark: config.dark, route: config.route, mac: isMac() };
+        return {
+          store: config.store, demo: config.demo, actingAs: config.actingAs, dark: config.dark, route: config.route, mac: isMac(),
+          server: config.server, org: config.org, pageUrl: location.origin + location.pathname,
+        };
+      },
+      // One request to the sync server; the answer (or status 0 when it cannot be reached)
+      // goes back to C++. Only this instance's own server is ever asked.
+      httpRequest(id, method, url, body, bearer) {
+        const headers = { 'Content-Type': 'application/json' };
+        if (bearer) headers.Authorization = `Bearer ${bearer}`;
+        const abort = new AbortController();
+        const timer = setTimeout(() => abort.abort(), HTTP_TIMEOUT_MS);
+        fetch(url, { method, headers, body: method === 'GET' ? undefined : body, signal: abort.signal, cache: 'no-store' })
+          .then(async (res) => ({ status: res.status, text: await res.text() }))
+          .catch(() => ({ status: 0, text: '' }))
+          .then(({ status, text }) => {
+            clearTimeout(timer);
+            if (native && !failure) native.httpResponse(id, status, text);
+          });
       },
       copyText,
       download,

@@ -38,6 +38,8 @@ void subspace_js_emit(const char* event, const char* json);
 void subspace_js_first_frame();                  // resolves the page's `ready` promise
 void subspace_js_fatal(const char* message);     // the app cannot run (e.g. no WebGL2)
 void subspace_js_canvas_size(double* css_w, double* css_h);  // the canvas's CSS size
+// fetch(); answers subspace_http_response(id, status, body).
+void subspace_js_http(unsigned id, const char* method, const char* url, const char* body, const char* bearer);
 }
 
 namespace subspace::web {
@@ -54,6 +56,8 @@ struct WebPlatform final : ui::Platform {
   std::uintptr_t create_texture(const std::uint8_t* rgba, int w, int h) override;
   void destroy_texture(std::uintptr_t texture) override;
   void emit(std::string_view event, std::string_view json) override;
+  void http_request(std::uint64_t id, std::string_view method, std::string_view url, std::string_view body,
+                    std::string_view bearer_token) override;
 };
 
 struct Backend {

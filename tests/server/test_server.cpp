@@ -11,6 +11,7 @@
 #include "core/queries.hpp"
 #include "core/state_json.hpp"
 #include "core/sync_protocol.hpp"
+#include "server/service.hpp"
 #include "server_process.hpp"
 
 using namespace subspace;
@@ -343,4 +344,38 @@ TEST_CASE("CORS: the app's origin may call; preflights are answered") {
   auto other = c.Get("/v1/health", {{"Origin", "http://evil.example"}});
   REQUIRE(other);
   CHECK(other->get_header_value("Access-Control-Allow-Origin").empty());
+}
+
+TEST_CASE("the server purges sub-workspaces 30 days in the trash, as the system") {
+  char tmpl[] = "/tmp/subspace-purge-XXXXXX";
+  std::string dir = mkdtemp(tmpl);
+  {
+    server::Database db;
+    REQUIRE_FALSE(db.open(dir + "/s.db"));
+    TimeMs t = 1'800'000'000'000;
+    std::uint64_t n = 1;
+    server::Service svc(db, [&] { return t; }, [&](std::uint8_t* out, std::size_t len) {
+      for (std::size_t i = 0; i < len; ++i) out[i] = static_cast<std::uint8_t>((n = n * 6364136223846793005ull + 1) >> 56);
+    });
+    REQUIRE_FALSE(svc.create_org("lumen", CreateOrg{"Lumen", "ada@x.io", "Ada", PlanFields{5, 5, 100}, 0}));
+    server::Auth ada{"lumen", "ada@x.io"};
+    SyncRequest req;
+    req.commands.push_back({{77, "", 0}, CreateWorkspace{"Old"}});
+    req.commands.push_back({{78, "", 0}, DeleteWorkspace{77, "Old"}});
+    SyncResponse out;
+    REQUIRE_FALSE(svc.sync(ada, req, out));
+    REQUIRE(out.snapshot);
+    CHECK(out.snapshot->workspace(77)->deleted_at);
+    t += 29 * kDayMs;
+    SyncResponse later;
+    REQUIRE_FALSE(svc.sync(ada, SyncRequest{out.last_seq, {}, 100}, later));
+    CHECK(later.events.empty());
+    t += 2 * kDayMs;
+    SyncResponse purged;
+    REQUIRE_FALSE(svc.sync(ada, SyncRequest{out.last_seq, {}, 100}, purged));
+    REQUIRE(purged.events.size() == 1);
+    CHECK(purged.events[0].command.type() == CommandType::PurgeWorkspace);
+    CHECK(purged.events[0].command.env.actor == "system");
+  }
+  std::filesystem::remove_all(dir);
 }
