@@ -51,11 +51,9 @@ void App::start() {
   store_ = std::make_unique<Store>(storage_);
   load_store();
   if (!config_.server.empty()) start_sync();
-  auto route = Route::parse(config_.start_route);
-  if (!route && !config_.start_route.empty()) toast("There is no page at " + config_.start_route + ".", true);
   if (!config_.acting_as.empty() && state().person(config_.acting_as)) ui_.acting_as = config_.acting_as;
   choose_default_actor();
-  on_route(route ? config_.start_route : std::string());
+  on_route(config_.start_route);
 }
 
 void App::load_store() {
@@ -163,6 +161,7 @@ void App::on_route(std::string_view hash) {
     return;
   }
   auto r = Route::parse(hash);
+  if (!r && hash.size() > 1) toast("There is no page at " + std::string(hash) + ".", true);
   const State& s = state();
   auto p = me();
   if (r && r->ws != 0) {

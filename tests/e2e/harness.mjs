@@ -70,6 +70,7 @@ export function uniqueStore(prefix = 't') {
 //   options.permissions  e.g. ['clipboard-read', 'clipboard-write']
 //   options.waitReady    wait for Subspace.ready (default true)
 //   options.beforeGoto   async ({ context, page, url, origin }) => ... run before the page opens
+//   options.href         open exactly this URL instead (e.g. an invitation link)
 // Returns { context, page, store, url, errors, profile, reload(), close() }.
 export async function launchApp(options = {}) {
   const store = options.store || uniqueStore();
@@ -91,7 +92,7 @@ export async function launchApp(options = {}) {
   page.on('requestfailed', (req) => errors.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
 
   const params = new URLSearchParams({ store, ...(options.query || {}) });
-  const url = `${await baseUrl()}?${params}${options.hash || ''}`;
+  const url = options.href || `${await baseUrl()}?${params}${options.hash || ''}`;
   const app = {
     context, page, store, url, errors, profile,
     async reload() {
