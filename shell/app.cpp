@@ -56,11 +56,28 @@ void App::start() {
   on_route(config_.start_route);
 }
 
+void App::touch_storage() {
+  if (!ui_.read_only) platform_.storage_changed();  // a read-only tab never writes
+}
+
+void App::set_read_only(bool on, std::string reason) {
+  follower_reason_ = on ? std::move(reason) : std::string();
+  ui_.read_only = !follower_reason_.empty() || !locked_reason_.empty();
+  ui_.read_only_reason = !locked_reason_.empty() ? locked_reason_ : follower_reason_;
+}
+
+void App::reload_store() {
+  load_store();
+  choose_default_actor();
+  on_route(ui_.route.to_hash());
+}
+
 void App::load_store() {
   State loaded;
   LoadReport report;
   if (Error e = store_->load(loaded, report)) {
     // Nothing trustworthy to load (e.g. data from a newer version): show it, write nothing.
+    locked_reason_ = e.message;
     ui_.read_only = true;
     ui_.read_only_reason = e.message;
     session_.reset(State{});
@@ -68,13 +85,14 @@ void App::load_store() {
   }
   if (report.damaged()) {
     ui_.storage_problem = report.problem;
-    platform_.storage_changed();  // the quarantine files
+    touch_storage();  // the quarantine files
   }
-  if (!loaded.has_org && config_.server.empty()) {  // with a server, the org comes from it
+  // An empty store gets a demo, unless the org comes from a server or another tab writes.
+  if (!loaded.has_org && config_.server.empty() && !ui_.read_only) {
     auto size = demo_size(config_.demo.empty() ? "empty" : config_.demo);
     loaded = make_demo(size ? *size : *demo_size("small"), config_.demo_seed, platform_.now()).state;
     if (Error e = store_->reset(loaded)) toast("Could not save the new organisation: " + e.message, true);
-    platform_.storage_changed();
+    touch_storage();
   }
   session_.reset(std::move(loaded));
   session_.set_sink([this](const Event& e) { persist(e); });
@@ -104,7 +122,7 @@ void App::persist(const Event& e) {
     if (Error err = store_->compact(session_.confirmed())) toast("Compacting storage failed: " + err.message, true);
   }
   ui_.save_status = "saving";
-  platform_.storage_changed();
+  touch_storage();
 }
 
 void App::on_save_finished(bool ok, std::string_view message) {
@@ -213,7 +231,7 @@ void App::reset_demo(std::string_view size) {
   session_.reset(std::move(demo.state));
   ui_ = UiState{};
   ui_.acting_as = demo.admin_email;
-  platform_.storage_changed();
+  touch_storage();
   go(Route{View::SubWorkspaces, 0}, true);
   toast("Loaded the " + std::string(size) + " demo organisation.");
 }

@@ -55,6 +55,10 @@ class App {
   void on_save_finished(bool ok, std::string_view message);
   void on_http_response(std::uint64_t id, int status, std::string_view body);
   void reset_demo(std::string_view size);
+  // Another tab writes this store: read-only until it goes away (web/, Web Locks).
+  void set_read_only(bool on, std::string reason);
+  // The store's files changed under this tab: load them again.
+  void reload_store();
 
   // --- sync with a server (shell/app_sync.cpp) ---
   const SyncState& sync() const { return sync_; }
@@ -80,9 +84,16 @@ class App {
   std::uintptr_t image_texture(const ImageRef& image);
   // Stores a picked thumbnail as a blob; returns its name, or "" on failure.
   std::string save_image_blob(const Thumbnail& t);
+  // Import of a whole organisation (shell/app_files.cpp): checked, then confirmed.
+  void apply_import();
+  void cancel_import();
+  // Members from a CSV file or pasted CSV, read a slice per frame (shell/dialog_csv_import.cpp).
+  void start_csv_import(std::string_view name, std::string_view bytes);
 
  private:
   ExecResult send(Payload p, std::string actor);
+  void prepare_import(std::string_view name, std::string_view bytes);
+  void csv_tick();
   void housekeeping();
   void start_sync();
   void sync_tick();
@@ -92,6 +103,7 @@ class App {
   void save_sync_file();
   void save_pending();
   void persist(const Event& e);
+  void touch_storage();  // the store's files changed: have the platform save them
   void load_store();
   void choose_default_actor();
 
@@ -104,6 +116,10 @@ class App {
   ItemRects items_;
   TimeMs next_housekeeping_ = 0;
   SyncState sync_;
+  std::unique_ptr<State> import_candidate_;
+  std::unique_ptr<MemberCsvReader> csv_reader_;  // a member list being read  // checked, waiting for "replace?"
+  std::string follower_reason_;  // another tab writes this store
+  std::string locked_reason_;    // the stored data cannot be used by this version
   std::optional<Route> pending_route_;  // where to go once the next frame starts
   std::unordered_map<std::string, std::uintptr_t> textures_;  // blob name -> texture (0: unreadable)
 };

@@ -2,6 +2,7 @@
 // the texture cache that draws them.
 #include <cstdio>
 
+#include "core/state_json.hpp"
 #include "shell/app.hpp"
 
 namespace subspace::ui {
@@ -19,7 +20,7 @@ std::string App::save_image_blob(const Thumbnail& t) {
     toast("Could not store the image: " + e.message, true);
     return "";
   }
-  platform_.storage_changed();
+  touch_storage();
   return name;
 }
 
@@ -62,8 +63,67 @@ void App::on_image_picked(std::string_view name, std::size_t original_bytes, con
 }
 
 void App::on_file_picked(FilePurpose purpose, std::string_view name, std::string_view bytes) {
-  (void)purpose, (void)bytes;
+  if (purpose == FilePurpose::ImportOrg) {
+    prepare_import(name, bytes);
+    return;
+  }
+  if (purpose == FilePurpose::InviteCsv) {
+    start_csv_import(name, bytes);
+    return;
+  }
   toast("Nothing to do with " + std::string(name) + " here.", true);
+}
+
+// An import is read and checked whole before anything is replaced; the user then confirms.
+void App::prepare_import(std::string_view name, std::string_view bytes) {
+  ui_.import = ImportState{};
+  if (sync_.enabled) {
+    toast("Importing works offline only: with a server, the organisation lives on the server.", true);
+    return;
+  }
+  if (ui_.read_only) {
+    toast("This tab is read-only: " + ui_.read_only_reason, true);
+    return;
+  }
+  auto candidate = std::make_unique<State>();
+  if (Error e = state_from_text(bytes, *candidate)) {
+    ui_.import.error = std::string(name) + " cannot be imported: " + e.message + " Nothing was changed.";
+    toast(ui_.import.error, true);
+    return;
+  }
+  if (!candidate->has_org) {
+    ui_.import.error = std::string(name) + " holds no organisation. Nothing was changed.";
+    toast(ui_.import.error, true);
+    return;
+  }
+  ui_.import.file = name;
+  ui_.import.summary = "'" + candidate->org_name + "': " + std::to_string(candidate->workspaces.size()) + " workspaces, " +
+                       std::to_string(candidate->people.size()) + " people, " + std::to_string(candidate->audit.size()) +
+                       " audit entries.";
+  import_candidate_ = std::move(candidate);
+}
+
+void App::apply_import() {
+  if (!import_candidate_) return;
+  std::unique_ptr<State> s = std::move(import_candidate_);
+  // The new snapshot is written in full before the old data goes: a failure keeps the old.
+  if (Error e = store_->reset(*s)) {
+    toast("The import could not be saved: " + e.message + " Nothing was changed.", true);
+    return;
+  }
+  std::string name = s->org_name;
+  session_.reset(std::move(*s));
+  ui_.acting_as.clear();
+  choose_default_actor();
+  touch_storage();
+  ui_.import = ImportState{};
+  go(Route{View::SubWorkspaces, 0}, true);
+  toast("Imported '" + name + "'.");
+}
+
+void App::cancel_import() {
+  import_candidate_.reset();
+  ui_.import = ImportState{};
 }
 
 }  // namespace subspace::ui

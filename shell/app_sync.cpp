@@ -58,14 +58,14 @@ void App::start_sync() {
 void App::save_sync_file() {
   Json j = {{"server", sync_.server}, {"org", sync_.org}, {"token", sync_.token}, {"email", sync_.email}};
   storage_.write(kSyncFile, j.dump());
-  platform_.storage_changed();
+  touch_storage();
 }
 
 void App::save_pending() {
   Json j = Json::array();
   for (const auto& p : session_.pending()) j.push_back(command_to_json(p.command));
   storage_.write(kPendingFile, j.dump());
-  platform_.storage_changed();
+  touch_storage();
 }
 
 void App::sign_in(std::string token) {
@@ -92,7 +92,7 @@ void App::request(Request kind, std::string_view method, std::string_view path, 
 }
 
 void App::sync_tick() {
-  if (!sync_.enabled) return;
+  if (!sync_.enabled || ui_.read_only) return;  // the writing tab syncs for all
   if (!sync_.invite_token.empty() && sync_.in_flight.empty()) {
     request(Request::AcceptInvite, "POST", "/v1/invites/accept", Json({{"token", sync_.invite_token}}).dump());
     sync_.invite_token.clear();

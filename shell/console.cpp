@@ -116,6 +116,9 @@ void draw_app_menu(App& app) {
       app.platform().download("subspace-org.json", "application/json", app.state_json());
     }
     track("menu:export");
+    if (ImGui::MenuItem("Import organisation (JSON)...", nullptr, false, !app.sync().enabled && !app.ui().read_only))
+      app.platform().pick_file(FilePurpose::ImportOrg, ".json,application/json");
+    track("menu:import");
     if (ImGui::BeginMenu("Reset to a demo organisation")) {
       for (const char* size : {"small", "medium", "large", "empty"}) {
         std::string label = std::string(size) + "##demo";
@@ -305,6 +308,7 @@ void App::frame() {
   }
   housekeeping();
   sync_tick();
+  csv_tick();
   if (pending_route_ && (pending_route_->ws == 0 || state().workspace(pending_route_->ws))) {
     Route r = *pending_route_;
     pending_route_.reset();
@@ -357,6 +361,8 @@ void App::frame() {
   draw_create_wizard(*this);
   draw_gear_dialog(*this);
   draw_invite_links(*this);
+  draw_import_dialog(*this);
+  draw_csv_import(*this);
   draw_toasts(*this);
   items_.end_frame();
   set_item_rects(nullptr);

@@ -2,6 +2,7 @@
 // avatar slots, alert threshold), and deletion with a typed confirmation.
 #include <imgui.h>
 
+#include <algorithm>
 #include <charconv>
 
 #include "core/queries.hpp"
@@ -60,8 +61,11 @@ void draw_settings(App& app, GearState& g, const Workspace& ws) {
 void draw_credits(App& app, GearState& g, const Workspace& ws) {
   const State& s = app.state();
   section("Credits");
-  ImGui::Text("Balance %s  (allocated and unspent %s, consumed %s = %d%% of received)", format_credits(ws.balance).c_str(),
-              format_credits(ws.allocated_unspent).c_str(), format_credits(ws.consumed_total).c_str(), consumed_percent(ws));
+  std::string balance = "Balance " + format_credits(ws.balance) + "  (allocated and unspent " + format_credits(ws.allocated_unspent) +
+                        ", consumed " + format_credits(ws.consumed_total) + " = " + std::to_string(consumed_percent(ws)) +
+                        "% of received)";
+  ImGui::TextUnformatted(balance.c_str());
+  track_text("gear:balance", balance);
   text_muted("The parent's pool has %s credits.", format_credits(s.parent_workspace().balance).c_str());
   ImGui::SetNextItemWidth(140);
   input_hint("Credits##gear-amount", "e.g. 250.00", g.allocate);
@@ -116,13 +120,14 @@ void draw_limits(App& app, GearState& g, const Workspace& ws) {
 void draw_danger_zone(App& app, GearState& g, const Workspace& ws) {
   section("Delete");
   if (!g.confirm_delete) {
-    if (danger_button("Delete sub-workspace...##gear")) g.confirm_delete = true;
+    if (danger_button("Delete sub-workspace...##gear")) g.confirm_delete = g.scroll_to_delete = true;
     text_muted("It goes to the trash for 30 days. Its keys and invitations are revoked, its members suspended, its "
                "shares dropped and its unspent credits and avatar slots returned to the parent at once.");
     return;
   }
   ImGui::TextWrapped("Type the name '%s' to confirm.", ws.name.c_str());
   ImGui::SetNextItemWidth(280);
+  if (g.scroll_to_delete) ImGui::SetKeyboardFocusHere();
   input_text("##gear-confirm-name", g.confirm_name);
   bool matches = g.confirm_name.view() == ws.name;
   ImGui::SameLine();
@@ -132,6 +137,10 @@ void draw_danger_zone(App& app, GearState& g, const Workspace& ws) {
   }
   ImGui::SameLine();
   if (button("Cancel##gear-delete")) g.confirm_delete = false;
+  if (g.scroll_to_delete) {  // the confirmation is at the bottom of a scrolling body: show it
+    ImGui::SetScrollHereY(1.0f);
+    g.scroll_to_delete = false;
+  }
 }
 
 }  // namespace
@@ -146,19 +155,29 @@ void draw_gear_dialog(App& app) {
   }
   const char* title = "Sub-workspace settings###gear";
   if (!ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
-  ImGui::SetNextWindowSize(ImVec2(640, 0), ImGuiCond_Appearing);
   ImGuiViewport* vp = ImGui::GetMainViewport();
+  // A fixed height (what the sections need, less on a short screen): the sections scroll
+  // and the footer (a refusal's reason, Close) stays in view.
+  ImGui::SetNextWindowSize(ImVec2(640, std::min(740.0f, vp->WorkSize.y - 40)), ImGuiCond_Appearing);
   ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSizeConstraints(ImVec2(480, 200), ImVec2(760, vp->WorkSize.y - 40));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(480, 240), ImVec2(760, vp->WorkSize.y - 40));
   if (ImGui::BeginPopupModal(title, &g.open, ImGuiWindowFlags_NoSavedSettings)) {
     heading(ws->name.c_str());
-    if (!g.error.empty()) text_error("%s", g.error.c_str());
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float footer = ImGui::GetFrameHeight() + style.ItemSpacing.y * 3 + 1;
+    if (!g.error.empty())
+      footer += ImGui::CalcTextSize(g.error.c_str(), nullptr, false, ImGui::GetContentRegionAvail().x).y + style.ItemSpacing.y;
+    ImGui::BeginChild("gear-body", ImVec2(0, -footer));
     draw_settings(app, g, *ws);
     draw_credits(app, g, *ws);
     draw_limits(app, g, *ws);
     draw_danger_zone(app, g, *ws);
-    ImGui::Spacing();
+    ImGui::EndChild();
     ImGui::Separator();
+    if (!g.error.empty()) {
+      text_error("%s", g.error.c_str());
+      track_text("gear:error", g.error);
+    }
     if (button("Close##gear") || (key_pressed(ImGuiKey_Escape) && !ImGui::IsAnyItemActive())) g.open = false;
     if (!g.open) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();

@@ -63,6 +63,7 @@ void draw_invite_editor(App& app, std::vector<InviteDraft>& drafts, TextBuf<8192
         ImGui::PushStyleColor(ImGuiCol_Text, pal.danger);
         ImGui::TextWrapped("%s Left out: %s", "\xE2\x9C\x95", v->message.c_str());
         ImGui::PopStyleColor();
+        track_text(std::string(scope) + ":left-out:" + std::to_string(i), "Left out: " + v->message);
       }
       ImGui::TableNextColumn();
       ImGui::SetNextItemWidth(-1);
@@ -90,7 +91,7 @@ void draw_invite_editor(App& app, std::vector<InviteDraft>& drafts, TextBuf<8192
     add_pasted(drafts, paste.view(), Role::Creator);
     paste.clear();
   }
-  track(std::string(scope) + ":add-pasted");
+  track(std::string(scope) + ":add-pasted", !paste.empty());
   ImGui::PopID();
   (void)app;
 }

@@ -100,7 +100,7 @@ void draw_keys(App& app, const Workspace& ws, ApiState& st) {
     std::string status = k->status == KeyStatus::Active ? "active" : k->status == KeyStatus::Rotated ? "rotated (invalid)" : "revoked (invalid)";
     badge(status.c_str(), k->status == KeyStatus::Active ? pal.badge_api_bg : pal.badge_warn_bg,
           k->status == KeyStatus::Active ? pal.badge_api_fg : pal.badge_warn_fg);
-    track("key-status:" + k->last4);
+    track_text("key-status:" + k->last4, status);
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(format_date(k->created_at).c_str());
@@ -209,7 +209,7 @@ void draw_try(App& app, ApiState& st) {
   if (!st.try_result.empty()) {
     if (st.try_ok) ImGui::TextUnformatted(st.try_result.c_str());
     else text_error("%s", st.try_result.c_str());
-    track("try:result");
+    track_text("try:result", st.try_result);
   }
 }
 
@@ -221,7 +221,7 @@ void draw_api(App& app) {
   auto me = app.me();
   const Workspace* ws = app.route_workspace();
   if (!ws || !me) return;
-  heading((ws->name + " - API").c_str());
+  view_title(ws->name + " - API");
   if (!workspace_has_api(s, *ws)) {
     text_muted("This sub-workspace cannot view API settings: it has no keys of its own, and usage through the parent's "
                "keys counts against the parent. An org admin can turn API access on in its settings.");

@@ -195,24 +195,24 @@ void draw_row_menu(App& app, const Workspace& ws, AssetsState& st, PersonIx me, 
     st.share_asset = a.id;
     st.share_targets = {a.shared_with.begin(), a.shared_with.end()};
   }
-  track("asset-menu:share");
+  track("asset-menu:share", may_share);
   disabled_tooltip(!own ? why.c_str() : may_share ? nullptr : "Sharing needs an org admin, or a Super Admin of both workspaces.");
   if (ImGui::MenuItem("Rename...", nullptr, false, why.empty())) {
     st.rename_asset = a.id;
     st.rename_name.set(a.name);
   }
-  track("asset-menu:rename");
+  track("asset-menu:rename", why.empty());
   disabled_tooltip(why.empty() ? nullptr : why.c_str());
   bool admin = is_org_admin(s, me);
   if (ImGui::MenuItem("Move to...", nullptr, false, own && admin)) {
     st.move_asset = a.id;
     st.move_target = 0;
   }
-  track("asset-menu:move");
+  track("asset-menu:move", own && admin);
   disabled_tooltip(own && admin ? nullptr : "Only org admins move assets.");
   ImGui::Separator();
   if (ImGui::MenuItem("Delete", nullptr, false, why.empty())) st.delete_asset = a.id;
-  track("asset-menu:delete");
+  track("asset-menu:delete", why.empty());
   disabled_tooltip(why.empty() ? nullptr : why.c_str());
   ImGui::EndPopup();
 }
@@ -225,7 +225,7 @@ void draw_assets(App& app) {
   auto me = app.me();
   const Workspace* ws = app.route_workspace();
   if (!ws || !me) return;
-  heading((ws->name + " - Assets").c_str());
+  view_title(ws->name + " - Assets");
   text_muted("Avatars, voices, brand kits and templates of this workspace, and those shared with it.");
   ImGui::Spacing();
   for (int i = 0; i < 5; ++i) {
@@ -289,7 +289,7 @@ void draw_assets(App& app) {
         const Workspace* owner = s.workspace(a->owner);
         std::string from = "shared from " + (owner ? owner->name : std::string("?"));
         badge(from.c_str(), palette().badge_api_bg, palette().badge_api_fg);
-        track("shared-from:" + a->name);
+        track_text("shared-from:" + a->name, from);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Use-only in this workspace.");
       }
       ImGui::TableNextColumn();

@@ -142,7 +142,7 @@ void draw_audit(App& app) {
   auto me = app.me();
   const Workspace* ws = app.route_workspace();
   if (!ws || !me) return;
-  heading((ws->name + " - Audit log").c_str());
+  view_title(ws->name + " - Audit log");
   if (!can(s, *me, *ws, Perm::Billing)) {
     text_muted("The audit log is for this workspace's Super Admins.");
     return;
@@ -154,8 +154,9 @@ void draw_audit(App& app) {
   draw_filters(app, st, *ws, whole_org);
   refresh_rows(s, st, *ws, org_admin);
   ImGui::AlignTextToFramePadding();
-  ImGui::Text("%zu entries", st.rows.size());
-  track("audit:count");
+  std::string count = std::to_string(st.rows.size()) + (st.rows.size() == 1 ? " entry" : " entries");
+  ImGui::TextUnformatted(count.c_str());
+  track_text("audit:count", count);
   ImGui::SameLine();
   if (button("Export CSV##audit", !st.rows.empty(), "Nothing to export.")) {
     app.platform().download("audit-log.csv", "text/csv", export_csv(s, st));
@@ -197,7 +198,12 @@ void draw_audit(App& app) {
           text_error("refused: %s", std::string(error_code(e.result)).c_str());
           if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(error_default_message(e.result)).c_str());
         }
-        if (i == 0) track("audit:first-row");
+        if (i == 0) {
+          std::string row = format_datetime(e.time) + " | " + std::string(s.email_of(e.actor)) + " | " + workspace_label(s, e.workspace) +
+                            " | " + humanize(e.type) + " | " + e.detail + " | " +
+                            (e.result == Err::none ? "accepted" : "refused: " + std::string(error_code(e.result)));
+          track_text("audit:first-row", row);
+        }
       }
     }
     ImGui::EndTable();

@@ -29,8 +29,9 @@ std::string account_name(const State& s, Id a) {
 
 void draw_balances(App& app, const Workspace& ws) {
   const State& s = app.state();
-  ImGui::Text("Balance: %s credits", format_credits(ws.balance).c_str());
-  track("billing:balance");
+  std::string balance = "Balance: " + format_credits(ws.balance) + " credits";
+  ImGui::TextUnformatted(balance.c_str());
+  track_text("billing:balance", balance);
   if (!ws.is_parent) {
     ImGui::SameLine(0, 20);
     text_muted("allocated and unspent %s  -  consumed %s (%d%% of received, alert at %d%%)",
@@ -75,7 +76,10 @@ void draw_purchase(App& app, const Workspace& ws, BillingState& st, PersonIx me)
   if (button("Buy avatar slots##billing", allowed && n_ok, allowed ? "Enter a number of slots." : why)) {
     if (app.dispatch(PurchaseAvatarSlots{ws.id, n}).accepted()) st.purchase_slots.clear();
   }
-  if (!allowed) text_muted("%s", why);
+  if (!allowed) {
+    text_muted("%s", why);
+    track_text("billing:why-not", why);
+  }
   else text_muted("Purchases are recorded in the ledger; no payment provider is involved.");
 }
 
@@ -187,7 +191,7 @@ void draw_billing(App& app) {
   auto me = app.me();
   const Workspace* ws = app.route_workspace();
   if (!ws || !me) return;
-  heading((ws->name + " - Usage & billing").c_str());
+  view_title(ws->name + " - Usage & billing");
   if (!can(s, *me, *ws, Perm::Billing)) {
     text_muted("Usage and billing are for this workspace's Super Admins.");
     return;

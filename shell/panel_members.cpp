@@ -95,8 +95,9 @@ void draw_seats(App& app, const Workspace& ws) {
   TimeMs now = app.now();
   int used = seats_used(s, now);
   ImGui::AlignTextToFramePadding();
-  ImGui::Text("Org seats: %d of %d used", used, s.plan.seat_limit);
-  track("members:seats");
+  std::string text = "Org seats: " + std::to_string(used) + " of " + std::to_string(s.plan.seat_limit) + " used";
+  ImGui::TextUnformatted(text.c_str());
+  track_text("members:seats", text);
   if (ws.seat_cap) {
     ImGui::SameLine(0, 16);
     ImGui::Text("This sub: %d of %d (cap)", workspace_seats_used(ws, now), *ws.seat_cap);
@@ -118,7 +119,9 @@ void draw_invite_dialog(App& app, const Workspace& ws, MembersState& st) {
   std::vector<InviteRow> rows = invite_rows(st.invites);
   InvitePreview preview = preview_invites(s, &ws, ws.seat_cap, rows, app.now());
   ImGui::Text("Invite people to %s", ws.name.c_str());
-  ImGui::Text("Seats left: %d of %d", seats_left(s, app.now()), s.plan.seat_limit);
+  std::string seats = "Seats left: " + std::to_string(seats_left(s, app.now())) + " of " + std::to_string(s.plan.seat_limit);
+  ImGui::TextUnformatted(seats.c_str());
+  track_text("invite:seats", seats);
   if (int cap_left = workspace_cap_left(ws, app.now()); cap_left >= 0) {
     ImGui::SameLine(0, 16);
     ImGui::Text("Places under this sub's cap: %d", cap_left);
@@ -149,7 +152,7 @@ void draw_invite_dialog(App& app, const Workspace& ws, MembersState& st) {
       st.invite_error = r.error.message;
     }
   }
-  track("invite:send");
+  track("invite:send", ok > 0);
   if (!st.invite_open) ImGui::CloseCurrentPopup();
   ImGui::EndPopup();
 }
@@ -259,7 +262,7 @@ void draw_members(App& app) {
     text_muted("You are not a member of any workspace yet. Pending invitations are listed on the left.");
     return;
   }
-  heading((ws->name + " - Members").c_str());
+  view_title(ws->name + " - Members");
   draw_seats(app, *ws);
   ImGui::Spacing();
 
@@ -272,6 +275,8 @@ void draw_members(App& app) {
     st.invite_error.clear();
     if (st.invites.empty()) st.invites.emplace_back();
   }
+  ImGui::SameLine();
+  if (button("Import CSV...##members", manage, "Only Super Admins can invite members.")) open_csv_import(app, ws->id);
   ImGui::SameLine();
   if (button("Export CSV##members")) {
     std::string file = "members-" + ascii_lower(ws->name) + ".csv";

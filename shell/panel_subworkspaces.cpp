@@ -54,8 +54,9 @@ void draw_seat_meter(App& app) {
   ImGui::PopStyleColor();
   ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
-  ImGui::Text("%d of %d seats used", used, s.plan.seat_limit);
-  track("seat-meter");
+  std::string text = std::to_string(used) + " of " + std::to_string(s.plan.seat_limit) + " seats used";
+  ImGui::TextUnformatted(text.c_str());
+  track_text("seat-meter", text);
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Seats count distinct people, across the parent and every sub-workspace,\n"
                       "who are active or hold an unexpired invitation.");
@@ -69,6 +70,7 @@ void draw_row(App& app, const Workspace& ws) {
   ImGui::TableNextColumn();
   if (std::uintptr_t tex = app.image_texture(ws.image)) {
     ImGui::Image(reinterpret_cast<ImTextureID>(tex), ImVec2(22, 22));
+    track("image:" + ws.name);
     ImGui::SameLine();
   }
   ImGui::AlignTextToFramePadding();
@@ -114,7 +116,7 @@ void draw_row(App& app, const Workspace& ws) {
 void draw_subworkspaces(App& app) {
   const State& s = app.state();
   SubsListState& st = app.ui().subs;
-  heading("Sub-workspaces");
+  view_title("Sub-workspaces");
   text_muted("Separate environments inside %s, each with its own members, roles, settings and credits.", s.org_name.c_str());
   ImGui::Spacing();
   draw_seat_meter(app);

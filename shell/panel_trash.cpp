@@ -13,7 +13,7 @@ namespace subspace::ui {
 void draw_trash(App& app) {
   const State& s = app.state();
   TimeMs now = app.now();
-  heading("Trash");
+  view_title("Trash");
   text_muted("Deleted sub-workspaces stay here for 30 days. Restoring brings back the workspace, its assets and its "
              "members (if the seats fit); credits, API keys, shares and invitations are not restored.");
   ImGui::Spacing();

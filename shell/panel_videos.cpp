@@ -78,9 +78,11 @@ void draw_create(App& app, const Workspace& ws, VideosState& st) {
   if (seconds > 0) {
     ImGui::SameLine(0, 20);
     ImGui::AlignTextToFramePadding();
-    if (affordable) ImGui::Text("Cost: %s credits (balance %s)", format_credits(cost).c_str(), format_credits(ws.balance).c_str());
-    else text_error("Cost: %s credits - more than the %s left", format_credits(cost).c_str(), format_credits(ws.balance).c_str());
-    track("video:cost");
+    std::string text = affordable ? "Cost: " + format_credits(cost) + " credits (balance " + format_credits(ws.balance) + ")"
+                                  : "Cost: " + format_credits(cost) + " credits - more than the " + format_credits(ws.balance) + " left";
+    if (affordable) ImGui::TextUnformatted(text.c_str());
+    else text_error("%s", text.c_str());
+    track_text("video:cost", text);
   } else if (seconds < 0) {
     text_error("Minutes 0-120 and seconds 0-59.");
   }
@@ -110,7 +112,7 @@ void draw_videos(App& app) {
   auto me = app.me();
   const Workspace* ws = app.route_workspace();
   if (!ws || !me) return;
-  heading((ws->name + " - Videos").c_str());
+  view_title(ws->name + " - Videos");
   ImGui::Text("Balance: %s credits", format_credits(ws->balance).c_str());
   ImGui::SameLine(0, 16);
   text_muted("Videos cost %s credits a minute.", format_credits(s.plan.video_cost_per_minute).c_str());

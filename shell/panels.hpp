@@ -1,6 +1,7 @@
 // Draw functions, one per panel or dialog, each over the App's state. They read the core
 // State and change it only through App::dispatch.
 #pragma once
+#include "core/types.hpp"
 
 namespace subspace::ui {
 class App;
@@ -27,5 +28,8 @@ void draw_sign_in(App& app);         // sign in with a token
 void draw_signed_in(App& app);       // "signed in as", sign out
 void draw_sync_status(App& app);     // synced / offline, N changes waiting
 void draw_invite_links(App& app);    // links for the people just invited
+void draw_import_dialog(App& app);
+void draw_csv_import(App& app);      // invitations from a CSV member list
+void open_csv_import(App& app, WorkspaceId ws);   // "replace the organisation with this file?"
 
 }  // namespace subspace::ui

@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "core/commands.hpp"
+#include "core/member_import.hpp"
+#include "core/queries.hpp"
 
 namespace subspace::ui {
 
@@ -83,6 +85,7 @@ struct GearState {
   WorkspaceId ws = 0;
   TextBuf<32> allocate, reclaim, seat_cap, threshold, slots;
   bool confirm_delete = false;
+  bool scroll_to_delete = false;  // bring the typed confirmation into view once
   TextBuf<256> confirm_name;
   std::string error;
 };
@@ -171,6 +174,31 @@ struct AuditState {
   WorkspaceId built_for_ws = 0;
 };
 
+// Members read from a CSV file (or pasted CSV), previewed row by row before inviting.
+struct CsvImportView {
+  bool open = false;
+  WorkspaceId ws = 0;
+  std::string source;  // file name, or "pasted text"
+  bool reading = false;
+  double progress = 0;
+  std::string error;  // the file as a whole could not be read
+  std::vector<ImportedMember> rows;
+  std::vector<char> chosen;  // per row; valid rows start chosen
+  Role default_role = Role::Creator;
+  // Core's verdict on the chosen rows, recomputed when they, the role or the org change.
+  InvitePreview preview;
+  std::vector<int> preview_row;  // rows index -> preview index, or -1
+  std::uint64_t preview_version = ~0ull;
+  int preview_generation = -1, generation = 0;
+  TextBuf<65536> paste;
+};
+
+struct ImportState {
+  std::string file;     // a checked file waiting for confirmation
+  std::string summary;  // what it holds
+  std::string error;    // why the last file could not be imported
+};
+
 struct UiState {
   std::string acting_as;  // email of the person commands are sent as
   Route route;
@@ -194,6 +222,8 @@ struct UiState {
   ApiState api;
   BillingState billing;
   AuditState audit;
+  ImportState import;
+  CsvImportView csv;
 };
 
 }  // namespace subspace::ui

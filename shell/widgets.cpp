@@ -1,5 +1,7 @@
 #include "shell/widgets.hpp"
 
+#include <imgui_internal.h>
+
 #include <cstdarg>
 
 #include "shell/theme.hpp"
@@ -25,8 +27,22 @@ bool key_pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k
 
 void track(std::string_view label, bool enabled) {
   if (!g_rects) return;
+  // A popup is laid out hidden in its first frame, away from where it then shows: a click at
+  // that rectangle would land elsewhere. Publish only what is on screen.
+  const ImGuiWindow* window = ImGui::GetCurrentWindow();
+  if (window->Hidden || window->RootWindow->Hidden) return;
+  // Nor what is scrolled out of its window (e.g. the lower items of a long combo).
+  if (!ImGui::IsItemVisible()) return;
   ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
   g_rects->record(label, {a.x, a.y, b.x, b.y, enabled});
+}
+
+void track_text(std::string_view key, std::string_view text, bool enabled) {
+  track(key, enabled);
+  std::string labelled(key);
+  labelled += '=';
+  labelled += text;
+  track(labelled, enabled);
 }
 
 void disabled_tooltip(const char* why_not) {
@@ -116,12 +132,17 @@ bool role_combo(const char* label, Role& role, bool enabled, const char* why_not
   if (ImGui::BeginCombo(label, std::string(role_label(role)).c_str())) {
     for (int i = 0; i < kRoleCount; ++i) {
       Role r = static_cast<Role>(i);
+      // Published as "<Role>##<label>", but the ImGui id must differ per item: labels such
+      // as "##role" would make "Viewer####role" an id-only label ("###...") shared by all
+      // four items, and a click on any but the first was lost.
       std::string item = std::string(role_label(r)) + "##" + label;
-      if (ImGui::Selectable(item.c_str(), r == role)) {
+      ImGui::PushID(i);
+      if (ImGui::Selectable(std::string(role_label(r)).c_str(), r == role)) {
         role = r;
         changed = true;
       }
       track(item);
+      ImGui::PopID();
     }
     ImGui::EndCombo();
   }
@@ -176,6 +197,11 @@ void heading(const char* text) {
   ImGui::PushFont(fonts().heading);
   ImGui::TextUnformatted(text);
   ImGui::PopFont();
+}
+
+void view_title(const std::string& text) {
+  heading(text.c_str());
+  track_text("view:title", text);
 }
 
 void badge(const char* text, ImU32 bg, ImU32 fg) {

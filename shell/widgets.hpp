@@ -17,6 +17,9 @@ void set_item_rects(ItemRects* rects);
 bool key_pressed(ImGuiKey key);
 // Publishes the last item's rectangle under `label`.
 void track(std::string_view label, bool enabled = true);
+// Same, and also under "<key>=<text>": what the item shows, for tests that check what a
+// user reads (the canvas has no text to query).
+void track_text(std::string_view key, std::string_view text, bool enabled = true);
 
 // A button that may be disabled; hovering a disabled one shows `why_not`.
 bool button(const char* label, bool enabled = true, const char* why_not = nullptr, ImVec2 size = ImVec2(0, 0));
@@ -52,6 +55,8 @@ void text_error(const char* fmt, ...) IM_FMTARGS(1);
 void text_warning(const char* fmt, ...) IM_FMTARGS(1);
 void help_marker(const char* text);
 void heading(const char* text);
+// The title of the current view (a heading published as "view:title").
+void view_title(const std::string& text);
 // A short pill (badge) like "API" or "Billing: parent".
 void badge(const char* text, ImU32 bg, ImU32 fg);
 void disabled_tooltip(const char* why_not);

@@ -51,6 +51,7 @@ void draw_details(App& app, WizardState& w) {
   ImGui::TextUnformatted("Image (optional)");
   if (w.image.texture) {
     ImGui::Image(reinterpret_cast<ImTextureID>(w.image.texture), ImVec2(48, 48));
+    track("wizard:image");
     ImGui::SameLine();
   } else if (!w.image.rgba.empty()) {
     text_muted("(image ready)");
@@ -73,9 +74,14 @@ void draw_members_step(App& app, WizardState& w) {
   std::vector<InviteRow> rows = invite_rows(w.invites);
   InvitePreview preview = preview_invites(s, nullptr, std::nullopt, rows, app.now());
   int left = seats_left(s, app.now());
-  ImGui::Text("Seats left: %d of %d", left, s.plan.seat_limit);
+  std::string seats = "Seats left: " + std::to_string(left) + " of " + std::to_string(s.plan.seat_limit);
+  std::string takes = "- these invitations take " + std::to_string(preview.new_seats);
+  ImGui::BeginGroup();
+  ImGui::TextUnformatted(seats.c_str());
   ImGui::SameLine();
-  text_muted(" -  these invitations take %d", preview.new_seats);
+  text_muted("%s", takes.c_str());
+  ImGui::EndGroup();
+  track_text("wizard:seats", seats + " " + takes);
   text_muted("Invite people by email and pick each one's role. They join when they accept.");
   ImGui::Spacing();
   draw_invite_editor(app, w.invites, w.paste, preview, "wizard");

@@ -42,8 +42,22 @@ bool valid_purpose(int p) { return p >= 0 && p <= static_cast<int>(subspace::ui:
 extern "C" {
 
 // The store's first load finished (ok = 0: IndexedDB could not be read; message says why).
-EMSCRIPTEN_KEEPALIVE void subspace_store_loaded(int ok, const char* message) {
-  subspace::web::on_store_loaded(ok != 0, message ? message : "");
+EMSCRIPTEN_KEEPALIVE void subspace_store_loaded(int ok, const char* message, const char* read_only_reason) {
+  subspace::web::on_store_loaded(ok != 0, message ? message : "", read_only_reason ? read_only_reason : "");
+}
+
+// Another tab writes this store (Web Locks): this one is read-only until it takes over.
+EMSCRIPTEN_KEEPALIVE void subspace_set_read_only(int on, const char* reason) {
+  if (!app()) return;
+  app()->set_read_only(on != 0, reason ? reason : "");
+  wake();
+}
+
+// The store's files changed under this tab (the writing tab saved): read them again.
+EMSCRIPTEN_KEEPALIVE void subspace_reload_store() {
+  if (!app()) return;
+  app()->reload_store();
+  wake();
 }
 
 EMSCRIPTEN_KEEPALIVE void subspace_save_finished(int ok, const char* message) {

@@ -58,9 +58,15 @@ mergeInto(LibraryManager.library, {
     specialHTMLTargets['#canvas'] = Module['canvas'];
     var c = function (name) { return Module['_' + name]; };
     var native = {
-      'storeLoaded': function (ok, message) {
-        subspaceString(message || '', function (m) { c('subspace_store_loaded')(ok ? 1 : 0, m); });
+      'storeLoaded': function (ok, message, readOnlyReason) {
+        subspaceString(message || '', function (m) {
+          subspaceString(readOnlyReason || '', function (r) { c('subspace_store_loaded')(ok ? 1 : 0, m, r); });
+        });
       },
+      'setReadOnly': function (on, reason) {
+        subspaceString(reason || '', function (r) { c('subspace_set_read_only')(on ? 1 : 0, r); });
+      },
+      'reloadStore': function () { c('subspace_reload_store')(); },
       'saveFinished': function (ok, message) {
         subspaceString(message || '', function (m) { c('subspace_save_finished')(ok ? 1 : 0, m); });
       },

@@ -251,7 +251,7 @@ Backend& backend() { return g_backend; }
 
 void wake() { g_backend.last_activity_ms = emscripten_get_now(); }
 
-void on_store_loaded(bool ok, const std::string& message) {
+void on_store_loaded(bool ok, const std::string& message, const std::string& read_only_reason) {
   Backend& b = backend();
   if (b.app) return;  // one load per instance
   if (std::string err = init_graphics(b); !err.empty()) {
@@ -264,6 +264,7 @@ void on_store_loaded(bool ok, const std::string& message) {
     return;
   }
   b.app = std::make_unique<ui::App>(b.platform, *b.storage, b.config);
+  if (!read_only_reason.empty()) b.app->set_read_only(true, read_only_reason);  // before it could write
   b.app->start();
   // Without a first load nothing may be saved (it would overwrite what could not be read):
   // the page keeps saves off and the App says so.

@@ -377,6 +377,19 @@
         if (known && IDBFS.dbs[dir]) save(callback, true);
         else relearnAndSave(callback);
       },
+      // Reads again what another tab saved (this tab never writes while it follows).
+      reload(callback) {
+        FS.syncfs(true, (err) => {
+          if (!err) {
+            try {
+              known = listLocal();
+            } catch (e) {
+              err = e;
+            }
+          }
+          callback(err);
+        });
+      },
     };
   }
 
@@ -642,38 +655,93 @@
 
     // --- the store ------------------------------------------------------------------------
     let files = null;  // the store's files (createStoreFiles)
+    // One writer per store: the tab holding the store's Web Lock writes; other tabs open
+    // read-only, follow its saves (announced on a BroadcastChannel), and the first in line
+    // takes over when the writer goes away. No tab ever writes over another's saves.
+    const FOLLOWER_REASON = 'Another tab is editing this organisation. This tab follows its changes and is read-only until that tab is closed.';
+    let channel = null;
     function openStore(name) {
       const FS = module.FS;
-      const loaded = (err) => {
+      const lockName = `subspace-store:${name}`;
+      if (typeof BroadcastChannel === 'function') {
+        channel = new BroadcastChannel(lockName);
+        cleanup.push(() => channel.close());
+      }
+      const loaded = (err, writer) => {
         if (err) {
           const message = describeStorageError(err, true) + ' Changes in this tab will not be kept.';
           saver.disable(message);
           emit('error', { code: 'storage_unavailable', message });
-          native.storeLoaded(false, message);
+          native.storeLoaded(false, message, '');
           return;
         }
-        saver.enable();
-        native.storeLoaded(true, '');
+        if (writer) saver.enable();
+        else saver.disable(FOLLOWER_REASON);
+        native.storeLoaded(true, '', writer ? '' : FOLLOWER_REASON);
         requestPersistence();
       };
-      try {
-        files = createStoreFiles(FS, FS.filesystems.IDBFS, `/data/${name}`);
-        // Nothing reads or writes the store before this first load has finished.
-        files.load((err) => {
-          try {
-            loaded(err);
-          } catch (e) {
-            fail(e);
+      const load = (writer) => {
+        try {
+          files = createStoreFiles(FS, FS.filesystems.IDBFS, `/data/${name}`);
+          // Nothing reads or writes the store before this first load has finished.
+          files.load((err) => {
+            try {
+              loaded(err, writer);
+            } catch (e) {
+              fail(e);
+            }
+          });
+        } catch (e) {
+          loaded(e, writer);
+        }
+      };
+      const becomeWriter = () => {
+        files.reload((err) => {
+          if (failure) return;
+          if (err) {
+            fail(err);
+            return;
           }
+          native.setReadOnly(false, '');
+          native.reloadStore();
+          saver.enable();
         });
-      } catch (e) {
-        loaded(e);
-        return;
+      };
+      if (channel) {
+        channel.onmessage = (e) => {
+          if (!e.data || e.data.type !== 'saved' || !files || isWriter) return;
+          files.reload((err) => { if (!err && !failure) native.reloadStore(); });
+        };
+      }
+      if (navigator.locks && navigator.locks.request) {
+        let release = null;
+        cleanup.push(() => release && release());
+        const hold = () => new Promise((resolve) => { release = resolve; });
+        navigator.locks.request(lockName, { ifAvailable: true }, (lock) => {
+          if (lock) {
+            isWriter = true;
+            load(true);
+            return hold();
+          }
+          load(false);
+          // Wait in line: when the writing tab closes, this one takes over.
+          navigator.locks.request(lockName, () => {
+            if (failure) return undefined;
+            isWriter = true;
+            becomeWriter();
+            return hold();
+          });
+          return undefined;
+        }).catch((e) => fail(e));
+      } else {
+        isWriter = true;  // no Web Locks: one tab is assumed
+        load(true);
       }
       const flush = () => saver.flush();
       listen(document, 'visibilitychange', () => { if (document.visibilityState === 'hidden') flush(); });
       listen(window, 'pagehide', flush);
     }
+    let isWriter = false;
     // Ask the browser not to evict the store under storage pressure (asked once).
     async function requestPersistence() {
       if (!navigator.storage || !navigator.storage.persist) return;
@@ -804,7 +872,10 @@
 
     saver = createSaver(
       (done) => files.save(done),
-      (ok, message) => native && native.saveFinished(ok, message),
+      (ok, message) => {
+        if (ok && channel) channel.postMessage({ type: 'saved' });  // followers read it again
+        if (native) native.saveFinished(ok, message);
+      },
       config.saveDelayMs);
 
     // Keyboard input goes to the canvas: it must be focusable and take focus when clicked

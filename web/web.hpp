@@ -102,6 +102,6 @@ Backend& backend();
 void wake();  // something changed outside ImGui's input: draw the next frames at full rate
 
 // main.cpp
-void on_store_loaded(bool ok, const std::string& message);
+void on_store_loaded(bool ok, const std::string& message, const std::string& read_only_reason);
 
 }  // namespace subspace::web
