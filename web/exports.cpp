@@ -53,6 +53,9 @@ EMSCRIPTEN_KEEPALIVE void subspace_set_read_only(int on, const char* reason) {
   wake();
 }
 
+// The page unmounts this instance.
+EMSCRIPTEN_KEEPALIVE void subspace_shutdown() { subspace::web::shutdown(); }
+
 // The store's files changed under this tab (the writing tab saved): read them again.
 EMSCRIPTEN_KEEPALIVE void subspace_reload_store() {
   if (!app()) return;

@@ -67,6 +67,7 @@ mergeInto(LibraryManager.library, {
         subspaceString(reason || '', function (r) { c('subspace_set_read_only')(on ? 1 : 0, r); });
       },
       'reloadStore': function () { c('subspace_reload_store')(); },
+      'shutdown': function () { c('subspace_shutdown')(); },
       'saveFinished': function (ok, message) {
         subspaceString(message || '', function (m) { c('subspace_save_finished')(ok ? 1 : 0, m); });
       },

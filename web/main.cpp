@@ -273,6 +273,26 @@ void on_store_loaded(bool ok, const std::string& message, const std::string& rea
   emscripten_set_main_loop_arg(frame, nullptr, 0, false);
 }
 
+// Unmounting: the frame loop stops, ImGui and its backends are shut down, the GL context and
+// the SDL window are released, and the App (with its store) is dropped. The page then
+// removes the canvas and forgets the module.
+void shutdown() {
+  Backend& b = backend();
+  emscripten_cancel_main_loop();
+  b.app.reset();
+  b.storage.reset();
+  if (ImGui::GetCurrentContext()) {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplSDL2_Shutdown();
+    ImGui::DestroyContext();
+  }
+  if (b.gl_context) SDL_GL_DeleteContext(b.gl_context);
+  if (b.window) SDL_DestroyWindow(b.window);
+  b.gl_context = nullptr;
+  b.window = nullptr;
+  SDL_Quit();
+}
+
 }  // namespace subspace::web
 
 int main() {

@@ -24,6 +24,11 @@
   app.ready.then(
     () => { status.hidden = true; },
     (e) => show(`Subspace could not start: ${e.message}`));
+  // A service worker makes the app load offline after this first visit (it needs a secure
+  // context: https, or http on localhost).
+  if ('serviceWorker' in navigator && window.isSecureContext) {
+    navigator.serviceWorker.register('sw.js').catch((e) => console.warn('Subspace: offline support is off:', e.message));
+  }
   app.on('error', (e) => {
     if (e && e.code === 'crashed') show(`Subspace stopped: ${e.message}\nReload the page to continue; saved changes are kept.`);
   });

@@ -35,6 +35,7 @@
     saveDelayMs: 250,  // debounce of saves after a change (hidden or closing pages save at once)
     server: '',        // sync server URL (e.g. "http://127.0.0.1:8090"); empty: offline, no server
     org: '',           // the organisation's id on that server
+    workspace: 0,      // start in this workspace's Members view (when no route is given)
   });
   const ORG_ID = /^[a-z0-9-]{1,40}$/;
   const HTTP_TIMEOUT_MS = 15000;
@@ -66,6 +67,8 @@
     if (!DEMOS.includes(c.demo)) throw new UserError(`Unknown demo "${c.demo}": use ${DEMOS.join(', ')}.`);
     if (typeof c.actingAs !== 'string') throw new UserError('actingAs must be an email address (a string).');
     if (typeof c.route !== 'string') throw new UserError('route must be a string such as "#/subs".');
+    if (!Number.isSafeInteger(c.workspace) || c.workspace < 0) throw new UserError('workspace must be a workspace id (a whole number).');
+    if (c.workspace && !c.route) c.route = `#/ws/${c.workspace}/members`;
     c.dark = !!c.dark;
     c.routing = !!c.routing;
     c.autofocus = !!c.autofocus;
@@ -465,6 +468,16 @@
       get pending() {
         return dirty || inFlight;
       },
+      // Resolves once nothing is left to save (at once if saving is off).
+      whenIdle() {
+        return new Promise((resolve) => {
+          const check = () => {
+            if (!enabled || (!dirty && !inFlight)) resolve();
+            else setTimeout(check, 20);
+          };
+          check();
+        });
+      },
     };
   }
 
@@ -504,7 +517,8 @@
   // ---------------------------------------------------------------------------------------
   // One instance
 
-  function start(canvas, userConfig) {
+  function start(canvas, userConfig, ownsCanvas = false) {
+    let unmounted = false;
     let config = null, module = null, native = null, failure = null, started = false, persisted = null;
     const listeners = new Map(EVENTS.map((e) => [e, new Set()]));
     let resolveReady, rejectReady;
@@ -859,6 +873,33 @@
       off(event, fn) {
         if (listeners.has(event)) listeners.get(event).delete(fn);
       },
+      // Stops this instance: what is not saved yet is saved, the frame loop stops, the GL
+      // context, window listeners, the store's lock and channel are released, and the module
+      // is dropped (the canvas too, if mount() made it). Other instances are untouched.
+      async unmount() {
+        if (unmounted) return;
+        unmounted = true;
+        try {
+          await ready.catch(() => {});
+          if (saver) {
+            saver.flush();
+            await saver.whenIdle();
+          }
+          if (native && !failure) native.shutdown();
+        } finally {
+          const reason = new Error('Subspace was unmounted.');
+          if (!failure) failure = reason;
+          while (cleanup.length) cleanup.pop()();
+          module = null;
+          native = null;
+          files = null;
+          for (const set of listeners.values()) set.clear();
+          if (ownsCanvas) canvas.remove();
+        }
+      },
+      get mounted() {
+        return !unmounted && !failure;
+      },
     });
 
     try {
@@ -900,5 +941,16 @@
     return api;
   }
 
-  global.SubspaceWeb = Object.freeze({ start, configFromUrl, makeThumbnail, FilePurpose });
+  // Mounts an instance into a host page's element: a canvas is made inside it and follows its
+  // size. The URL hash stays the host's unless { routing: true }.
+  function mount(element, userConfig) {
+    if (!(element instanceof HTMLElement)) throw new UserError('SubspaceWeb.mount(element, config): element must be a DOM element.');
+    const canvas = document.createElement('canvas');
+    canvas.style.cssText = 'display:block;width:100%;height:100%;outline:none;touch-action:none';
+    canvas.setAttribute('aria-label', 'Subspace console');
+    element.appendChild(canvas);
+    return start(canvas, Object.assign({ routing: false }, userConfig || {}), true);
+  }
+
+  global.SubspaceWeb = Object.freeze({ start, mount, configFromUrl, makeThumbnail, FilePurpose });
 })(window);

@@ -103,5 +103,6 @@ void wake();  // something changed outside ImGui's input: draw the next frames a
 
 // main.cpp
 void on_store_loaded(bool ok, const std::string& message, const std::string& read_only_reason);
+void shutdown();
 
 }  // namespace subspace::web
