@@ -22,7 +22,10 @@
   const app = window.SubspaceWeb.start(canvas, config);
   window.Subspace = app;
   app.ready.then(
-    () => { status.hidden = true; },
+    () => {
+      status.hidden = true;
+      window.__subspaceReadyAt = performance.now();  // navigation to first frame (scripts/bench)
+    },
     (e) => show(`Subspace could not start: ${e.message}`));
   // A service worker makes the app load offline after this first visit (it needs a secure
   // context: https, or http on localhost).

@@ -249,8 +249,11 @@
         else request(() => store.delete(path), `Deleting ${path} failed.`);
       }
       // Every request is queued: commit now rather than when the browser notices, which
-      // matters when the page is being closed (Chromium 76+, Firefox 74+).
-      if (!failure && typeof tx.commit === 'function') {
+      // matters when the page is being closed (Chromium 76+, Firefox 74+). Only for writes:
+      // committing a transaction whose reads are still pending drops their results when the
+      // values are large (seen: a 141 MB store read back as nothing), so a load lets the
+      // transaction finish by itself.
+      if (dst.type === 'remote' && !failure && typeof tx.commit === 'function') {
         try {
           tx.commit();
         } catch (e) { /* already committing or aborted: its events report it */ }

@@ -151,3 +151,24 @@ test('inviting from a CSV file through the UI: preview, then one batch', async (
     await app.close();
   }
 });
+
+// The large demo's store is 141 MB in 1 MB parts: big enough that Chromium keeps the values
+// outside its database, which once made a reload read nothing back.
+test('a store of many megabytes reads back whole after a reload (large IndexedDB values)', { timeout: 240000 }, async () => {
+  const app = await launchApp({ query: { demo: 'large' } });
+  try {
+    const { page } = app;
+    const before = await page.evaluate(() => [window.Subspace.getState().people.length, window.Subspace.getState().last_seq]);
+    assert.equal(before[0], 100002);
+    await waitSaved(page, { timeout: 120000 });
+    // Navigate (as a user coming back would) rather than reload.
+    await page.goto(app.url.replace('demo=large', 'again=1'));
+    await page.waitForFunction(() => window.Subspace && window.Subspace.ready, null, { timeout: 120000 });
+    await page.evaluate(() => window.Subspace.ready);
+    const after = await page.evaluate(() => [window.Subspace.getState().people.length, window.Subspace.getState().last_seq]);
+    assert.deepEqual(after, before);
+    assert.deepEqual(app.errors, []);
+  } finally {
+    await app.close();
+  }
+});

@@ -1,0 +1,83 @@
+// Turns scripts/bench's figures into BENCHMARKS.md: the machine, every figure, and each
+// budget with its verdict.   node bench/report.mjs <figures.txt>
+import { execSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+
+const lines = readFileSync(process.argv[2], 'utf8').split('\n').filter((l) => /^[\w.]+: /.test(l));
+const figures = new Map(lines.map((l) => {
+  const [name, rest] = l.split(': ');
+  const [value, ...unit] = rest.split(' ');
+  return [name, { value: Number(value), unit: unit.join(' ') }];
+}));
+const get = (name) => figures.get(name)?.value;
+const version = (cmd) => { try { return execSync(cmd, { encoding: 'utf8' }).split('\n')[0].trim(); } catch { return 'unknown'; } };
+
+const budgets = [
+  ['App code (wasm + js, gzip) vs bare ImGui+SDL2+WebGL2 skeleton', 'bundle.app_vs_skeleton', (v) => v <= 1.6, 'at most 1.6x'],
+  ['State load vs plain JSON parsing of the same bytes', 'core.state_load_vs_json_parse', (v) => v <= 2, 'at most 2x'],
+  ['Bytes written to storage per command, large org', 'storage.bytes_written_per_command.large_org', (v) => v < 8192, 'under 8 KB'],
+  ['... counting compaction, spread over commands', 'storage.bytes_per_command_with_compaction.large_org', (v) => v < 8192, 'under 8 KB'],
+  ...[...figures.keys()].filter((k) => /^frame\..*\.steady$/.test(k)).map((k) => [`Frame CPU time, ${k.slice(6, -7).replace(/_/g, ' ')}`, k, (v) => v < 2, 'under 2 ms']),
+  ['Heaviest steady frame, large org vs small org', 'frame.heaviest_large_vs_small', (v) => v < 3, 'no growth with org size (under 3x)'],
+];
+
+const cpu = os.cpus();
+let md = `# Benchmarks
+
+Made by \`scripts/bench --write\` on ${new Date().toISOString().slice(0, 10)}. Every figure is one line of \`scripts/bench\`'s
+output (\`name: value unit\`); timings are medians of repeated runs, and comparisons are
+ratios taken within the same run, because this machine is shared and noisy.
+
+## Machine
+
+| | |
+|---|---|
+| CPU | ${cpu[0]?.model ?? 'unknown'} (${cpu.length} cores) |
+| Memory | ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB |
+| OS | ${version('uname -sr')} (${version('. /etc/os-release && echo $PRETTY_NAME')}) |
+| Compilers | ${version('g++ --version')}; ${version('emcc --version')} |
+| Browser | ${version('/usr/bin/chromium --version')}, headless, WebGL2 through SwiftShader |
+| Node | ${process.version} |
+
+## Budgets
+
+| what | figure | value | budget | verdict |
+|---|---|---|---|---|
+`;
+for (const [what, name, ok, budget] of budgets) {
+  const v = get(name);
+  if (v === undefined) continue;
+  md += `| ${what} | \`${name}\` | ${v} ${figures.get(name).unit} | ${budget} | ${ok(v) ? 'within' : '**over**'} |\n`;
+}
+md += `
+## Every figure
+
+| figure | value |
+|---|---|
+`;
+for (const [name, { value, unit }] of figures) md += `| \`${name}\` | ${value} ${unit} |\n`;
+md += `
+## How they are measured
+
+* **Bundle**: gzip -9 of what the browser downloads to run the app's code (\`subspace.wasm\`,
+  \`subspace.js\`, \`subspace-web.js\`, \`page.js\`); the fonts (\`subspace.data\`) are reported apart. The
+  skeleton (\`bench/skeleton\`) is Dear ImGui + SDL2 + WebGL2 drawing one window, no
+  \`imgui_demo\`, built in the same CMake run with the same compile and link flags.
+* **Start**: \`performance.now()\` at the first drawn frame after navigation, in headless Chromium
+  (\`bench/browser.mjs\`): the skeleton, the app on an empty organisation, and the app loading
+  the large demo (1,000 subs, 100,000 people, 1,000,000 usage events) from IndexedDB.
+* **Frames**: the real console, headless (ImGui without a renderer), 1920x1080, the median
+  of 60 frames after the view's caches are built (\`.steady\`) and the first frame after
+  navigating to it (\`.first\`: sorting or filtering once). Members of a workspace with 100,000
+  members; the audit log with 1,000,000+ entries; the usage chart over 1,000,000 events.
+* **Core**: a mixed workload of 20,000 commands on a copy of the large org; loading its
+  state JSON against \`nlohmann::json::parse\` of the same bytes; heap in use (mallinfo2) by
+  a loaded copy.
+* **Storage**: 2,000 commands journaled through a counting storage over the large org's
+  store; compaction (a new snapshot once the journal reaches a quarter of it) spread over the
+  commands between two compactions is four journal lines per command.
+* **Server**: 8 client threads on loopback, each sending one command (or ten) per sync
+  request to the real server, for 4 seconds; every request is one fsync'd SQLite transaction.
+`;
+process.stdout.write(md);
