@@ -146,9 +146,16 @@ void draw_save_status(App& app) {
   ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
   const char* text = ui.read_only ? "read-only" : ui.save_failed ? "save failed" : ui.save_status.c_str();
-  text_muted("%s", text);
+  bool evictable = ui.storage_persistent == false;
+  text_muted("%s%s", text, evictable && !ui.read_only && !ui.save_failed ? " (may be evicted)" : "");
   track("save-status");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ui.read_only ? ui.read_only_reason.c_str() : ui.save_status.c_str());
+  if (ImGui::IsItemHovered()) {
+    std::string tip = ui.read_only ? ui.read_only_reason : ui.save_status;
+    if (evictable)
+      tip += "\nThe browser did not grant persistent storage: it may clear this data when disk space runs low. "
+             "Export the organisation (menu) to keep a copy.";
+    ImGui::SetTooltip("%s", tip.c_str());
+  }
 }
 
 // Invitations waiting for the acting person: accepting is how they join (offline, by
@@ -197,7 +204,7 @@ void draw_top_bar(App& app) {
   ImGui::SameLine(0, 24);
   draw_workspace_switcher(app);
 
-  float right = 230 + 80 + 110 + 110 + 40;
+  float right = 230 + 190 + 110 + 110 + 40;  // acting-as, save status, labels, menu
   ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 10, ImGui::GetWindowWidth() - right));
   if (app.sync().enabled) {
     draw_sync_status(app);

@@ -205,6 +205,7 @@ struct UiState {
   std::vector<Toast> toasts;
   std::string save_status = "saved";  // "saving", "saved", "save failed: ..."
   bool save_failed = false;
+  std::optional<bool> storage_persistent;  // the browser's answer to: may this data be evicted?
   std::string storage_problem;  // a damaged store was recovered (shown until dismissed)
   bool read_only = false;       // another tab writes, or the data is newer than this app
   std::string read_only_reason;

@@ -53,6 +53,13 @@ EMSCRIPTEN_KEEPALIVE void subspace_set_read_only(int on, const char* reason) {
   wake();
 }
 
+// The browser answered navigator.storage.persist(): whether the store may be evicted.
+EMSCRIPTEN_KEEPALIVE void subspace_set_persistent(int granted) {
+  if (!app()) return;
+  app()->ui().storage_persistent = granted != 0;
+  wake();
+}
+
 // The page unmounts this instance.
 EMSCRIPTEN_KEEPALIVE void subspace_shutdown() { subspace::web::shutdown(); }
 

@@ -68,6 +68,7 @@ mergeInto(LibraryManager.library, {
       },
       'reloadStore': function () { c('subspace_reload_store')(); },
       'shutdown': function () { c('subspace_shutdown')(); },
+      'setPersistent': function (granted) { c('subspace_set_persistent')(granted ? 1 : 0); },
       'saveFinished': function (ok, message) {
         subspaceString(message || '', function (m) { c('subspace_save_finished')(ok ? 1 : 0, m); });
       },

@@ -767,6 +767,7 @@
       } catch (e) {
         persisted = false;
       }
+      if (native && !failure) native.setPersistent(persisted);  // the app says so when refused
     }
 
     // --- what C++ calls (through web/library_subspace.js) --------------------------------
