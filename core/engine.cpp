@@ -75,7 +75,10 @@ Error resolve_actor(const State& s, const std::string& actor, PersonIx& out) {
 }
 
 void append_audit(Ctx& c, Err result) {
-  c.s.audit.push_back({c.now(), c.actor, c.audit_workspace, c.cmd.type(), result, result == Err::none ? std::move(c.detail) : std::string()});
+  bool api_call = result == Err::none && c.cmd.type() == CommandType::RecordApiUsage;
+  c.s.audit.push_back({c.now(), c.actor, c.audit_workspace, c.cmd.type(), result,
+                       result == Err::none && !api_call ? std::move(c.detail) : std::string(),
+                       api_call ? static_cast<std::uint32_t>(c.s.usage.size() - 1) : kNoUsage});
 }
 
 }  // namespace

@@ -89,8 +89,13 @@ Error exec(Ctx& c, const RecordApiUsage& p) {
     return Error(Err::insufficient_credits, "'" + ws->name + "' has " + format_credits(ws->balance) + " credits; the call needs " +
                                                 format_credits(p.credits) + ".");
   mut::record_usage(c.s, mut::key(c.s, k->id), endpoint, p.credits, c.now());
-  c.detail = endpoint + " " + format_credits(p.credits);
-  return {};
+  return {};  // the audit entry points at the usage event (audit_detail)
+}
+
+std::string audit_detail(const State& s, const AuditEntry& e) {
+  if (e.usage == kNoUsage || e.usage >= s.usage.size()) return e.detail;
+  const UsageEvent& u = s.usage[e.usage];
+  return std::string(s.endpoint_name(u.endpoint)) + " " + format_credits(u.credits);
 }
 
 }  // namespace subspace

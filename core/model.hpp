@@ -168,6 +168,8 @@ struct SlotEntry {
 
 enum class CommandType : std::uint8_t;  // core/commands.hpp
 
+constexpr std::uint32_t kNoUsage = 0xffffffffu;
+
 struct AuditEntry {
   TimeMs time = 0;
   PersonIx actor = kNoPerson;
@@ -175,6 +177,9 @@ struct AuditEntry {
   CommandType type{};
   Err result = Err::none;     // none = accepted; otherwise an attempt_refused entry
   std::string detail;         // short human summary ("invited 3 people")
+  // An API call's entry says no more than its usage event: it points there instead of
+  // repeating it (a million calls would otherwise double the audit log's size).
+  std::uint32_t usage = kNoUsage;
 };
 
 // Per person: what makes them hold a seat. A person holds a seat while they have an active
@@ -242,5 +247,8 @@ struct State {
   std::string_view email_of(PersonIx p) const;
   std::string_view endpoint_name(std::uint32_t ix) const { return endpoints[ix]; }
 };
+
+// An audit entry's summary (an API call's is read from its usage event).
+std::string audit_detail(const State& s, const AuditEntry& e);
 
 }  // namespace subspace

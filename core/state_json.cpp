@@ -142,8 +142,10 @@ Json state_to_json(const State& s) {
   j["usage"] = {{"endpoints", s.endpoints}, {"events", std::move(events)}};
 
   Json audit = Json::array();
-  for (const auto& a : s.audit)
-    audit.push_back({a.time, person_ref(s, a.actor), a.workspace, command_name(a.type), error_code(a.result), a.detail});
+  for (const auto& a : s.audit) {
+    if (a.usage != kNoUsage && a.actor == kSystemActor) audit.push_back(a.usage);  // its usage event says it all
+    else audit.push_back({a.time, person_ref(s, a.actor), a.workspace, command_name(a.type), error_code(a.result), audit_detail(s, a)});
+  }
   j["audit"] = std::move(audit);
   return j;
 }
@@ -384,8 +386,15 @@ struct Loader {
     s.audit.reserve(a.size());
     for (size_t i = 0; i < a.size(); ++i) {
       const Json& e = a[i];
-      if (!e.is_array() || e.size() != 6) fail("audit[" + std::to_string(i) + "]", "expected 6 items");
       std::string path = "audit[" + std::to_string(i) + "]";
+      if (e.is_number()) {  // an API call, told by its usage event
+        auto u = num<std::uint32_t>(e, path);
+        if (u >= s.usage.size()) fail(path, "unknown usage event");
+        const UsageEvent& ev = s.usage[u];
+        s.audit.push_back({ev.time, kSystemActor, ev.workspace, CommandType::RecordApiUsage, Err::none, {}, u});
+        continue;
+      }
+      if (!e.is_array() || e.size() != 6) fail(path, "expected 6 items or a usage event's number");
       AuditEntry en;
       en.time = num<TimeMs>(e[0], path);
       en.actor = person(e[1], path);

@@ -10,6 +10,7 @@
 #include "core/text.hpp"
 #include "shell/app.hpp"
 #include "shell/panels.hpp"
+#include "shell/theme.hpp"
 #include "shell/widgets.hpp"
 
 namespace subspace::ui {
@@ -19,6 +20,8 @@ std::string humanize(CommandType t) {
   std::string s(command_name(t));
   std::replace(s.begin(), s.end(), '_', ' ');
   s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+  for (std::size_t at = s.find(" api"); at != std::string::npos; at = s.find(" api", at + 4))
+    if (at + 4 == s.size() || s[at + 4] == ' ') s.replace(at + 1, 3, "API");  // "Record API usage"
   return s;
 }
 
@@ -85,7 +88,7 @@ std::string export_csv(const State& s, const AuditState& st) {
   for (auto it = st.rows.rbegin(); it != st.rows.rend(); ++it) {
     const AuditEntry& e = s.audit[*it];
     out += csv_line({format_datetime(e.time), std::string(s.email_of(e.actor)), workspace_label(s, e.workspace),
-                     std::string(command_name(e.type)), e.detail,
+                     std::string(command_name(e.type)), audit_detail(s, e),
                      e.result == Err::none ? "accepted" : "refused: " + std::string(error_code(e.result))});
   }
   return out;
@@ -166,14 +169,17 @@ void draw_audit(App& app) {
     return;
   }
   if (ImGui::BeginTable("audit", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
-                                        ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Resizable)) {
+                                        ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Resizable |
+                                        ImGuiTableFlags_NoBordersInBodyUntilResize)) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("When (UTC)", 0, 1.3f);
     ImGui::TableSetupColumn("Actor", 0, 1.8f);
     ImGui::TableSetupColumn("Workspace", 0, 1.5f);
     ImGui::TableSetupColumn("Action", 0, 1.5f);
     ImGui::TableSetupColumn("Detail", 0, 2.6f);
-    ImGui::TableSetupColumn("Result", 0, 1.5f);
+    // As wide as the longest refusal ("refused: " and a code of up to 26 characters), so that it is never cut.
+    float result = ImGui::CalcTextSize("refused: reclaim_exceeds_allocation").x + ImGui::GetStyle().CellPadding.x * 2;
+    ImGui::TableSetupColumn("Result", ImGuiTableColumnFlags_WidthFixed, result);
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(st.rows.size()));
@@ -190,12 +196,18 @@ void draw_audit(App& app) {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(humanize(e.type).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(e.detail.c_str());
+        if (e.usage != kNoUsage) ImGui::TextUnformatted(audit_detail(s, e).c_str());
+        else ImGui::TextUnformatted(e.detail.c_str());
+        if (!e.detail.empty() && ImGui::IsItemHovered() && ImGui::GetItemRectSize().x > ImGui::GetContentRegionAvail().x)
+          ImGui::SetTooltip("%s", e.detail.c_str());  // clipped by its column
         ImGui::TableNextColumn();
         if (e.result == Err::none) {
           ImGui::TextUnformatted("accepted");
         } else {
-          text_error("refused: %s", std::string(error_code(e.result)).c_str());
+          // One line (clipped by the column), never wrapped: the list clipper assumes rows of equal height.
+          ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
+          ImGui::Text("refused: %s", std::string(error_code(e.result)).c_str());
+          ImGui::PopStyleColor();
           if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(error_default_message(e.result)).c_str());
         }
         if (i == 0) {

@@ -1,6 +1,7 @@
 // API keys and usage (DESIGN.md "API access"): hashing, format, rotation, revocation,
 // usage charged to the key's workspace and totalled per UTC day.
 #include "core/command_json.hpp"
+#include "core/state_json.hpp"
 #include "core/text.hpp"
 #include "world.hpp"
 
@@ -118,4 +119,28 @@ TEST_CASE("usage is charged to the key's workspace and totalled per UTC day") {
   CHECK(w.s.usage.size() == 4);
   CHECK(w.s.endpoint_name(w.s.usage[2].endpoint) == "/v1/avatar/list");
   CHECK(ledger_sum(w.s) == 0);
+}
+
+TEST_CASE("an API call's audit entry points at its usage event, compactly and exactly") {
+  World w(10, 100'00);
+  KeyFingerprint k = w.new_key(1);
+  w.ok(kAdmin, CreateApiKey{w.parent(), "k", k.hash, k.last4});
+  w.ok(kSystem, RecordApiUsage{k.hash, k.last4, "/v2/video/generate", 1'25});
+  const AuditEntry& e = w.s.audit.back();
+  CHECK(e.type == CommandType::RecordApiUsage);
+  CHECK(e.usage == w.s.usage.size() - 1);
+  CHECK(audit_detail(w.s, e) == "/v2/video/generate 1.25");
+  Json j = state_to_json(w.s);
+  CHECK(j["audit"].back().is_number());  // a number, not a repeated row
+  // Called by a person (the offline "try a request"), the row is written out in full.
+  w.ok(kAdmin, RecordApiUsage{k.hash, k.last4, "/v1/x", 5});
+  j = state_to_json(w.s);
+  CHECK(j["audit"].back().is_array());
+  CHECK(j["audit"].back()[5] == "/v1/x 0.05");
+  State back;
+  REQUIRE_FALSE(state_from_json(j, back));
+  CHECK(state_to_text(back) == state_to_text(w.s));
+  CHECK(audit_detail(back, back.audit[back.audit.size() - 2]) == "/v2/video/generate 1.25");
+  j["audit"].back() = 999;  // a usage event that does not exist
+  CHECK(state_from_json(j, back).code == Err::storage_corrupt);
 }
