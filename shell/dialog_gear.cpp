@@ -163,11 +163,7 @@ void draw_gear_dialog(App& app) {
   ImGui::SetNextWindowSizeConstraints(ImVec2(480, 240), ImVec2(760, vp->WorkSize.y - 40));
   if (ImGui::BeginPopupModal(title, &g.open, ImGuiWindowFlags_NoSavedSettings)) {
     heading(ws->name.c_str());
-    const ImGuiStyle& style = ImGui::GetStyle();
-    float footer = ImGui::GetFrameHeight() + style.ItemSpacing.y * 3 + 1;
-    if (!g.error.empty())
-      footer += ImGui::CalcTextSize(g.error.c_str(), nullptr, false, ImGui::GetContentRegionAvail().x).y + style.ItemSpacing.y;
-    ImGui::BeginChild("gear-body", ImVec2(0, -footer));
+    ImGui::BeginChild("gear-body", ImVec2(0, -footer_height(g.error)));
     draw_settings(app, g, *ws);
     draw_credits(app, g, *ws);
     draw_limits(app, g, *ws);

@@ -92,7 +92,7 @@ void draw_share_dialog(App& app, AssetsState& st, PersonIx me) {
     ImGui::TextWrapped("Share '%s' with sub-workspaces. It is available there at once, use-only.", a->name.c_str());
     ImGui::Spacing();
     auto targets = share_targets(s, me, *a);
-    ImGui::BeginChild("share-list", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 2));
+    ImGui::BeginChild("share-list", ImVec2(0, -footer_height()));
     if (targets.empty()) text_muted("There is no workspace you may share this asset with.");
     for (const Workspace* t : targets) {
       bool on = st.share_targets.count(t->id) > 0;

@@ -126,8 +126,7 @@ void draw_invite_dialog(App& app, const Workspace& ws, MembersState& st) {
     ImGui::SameLine(0, 16);
     ImGui::Text("Places under this sub's cap: %d", cap_left);
   }
-  float footer = ImGui::GetFrameHeightWithSpacing() * 2 + 8;
-  ImGui::BeginChild("invite-body", ImVec2(0, -footer));
+  ImGui::BeginChild("invite-body", ImVec2(0, -footer_height(st.invite_error)));
   draw_invite_editor(app, st.invites, st.paste, preview, "invite");
   ImGui::EndChild();
   ImGui::Separator();
@@ -225,8 +224,10 @@ void draw_row(App& app, const Workspace& ws, MembersState& st, PersonIx me, Pers
   ImGui::TableNextColumn();
   ImGui::AlignTextToFramePadding();
   std::string status = status_text(m, now);
-  if (invitation_expired(m, now)) text_warning("%s", status.c_str());
-  else ImGui::TextUnformatted(status.c_str());
+  // One line, never wrapped: the list clipper assumes rows of equal height.
+  if (invitation_expired(m, now)) ImGui::PushStyleColor(ImGuiCol_Text, palette().warning);
+  ImGui::TextUnformatted(status.c_str());
+  if (invitation_expired(m, now)) ImGui::PopStyleColor();
 
   ImGui::TableNextColumn();
   ImGui::AlignTextToFramePadding();
@@ -292,7 +293,8 @@ void draw_members(App& app) {
     text_muted("Nobody matches \"%s\".", st.search.data);
   } else {
     ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                            ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
+                            ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp |
+                            ImGuiTableFlags_NoBordersInBodyUntilResize;
     if (ImGui::BeginTable("members", 7, flags)) {
       ImGui::TableSetupScrollFreeze(0, 1);
       ImGui::TableSetupColumn("", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed, 26.0f, kSelect);
@@ -301,7 +303,11 @@ void draw_members(App& app) {
       ImGui::TableSetupColumn("Role", 0, 1.5f, kRole);
       ImGui::TableSetupColumn("Status", 0, 1.9f, kStatus);
       ImGui::TableSetupColumn("Since", 0, 1.1f, kSince);
-      ImGui::TableSetupColumn("", ImGuiTableColumnFlags_NoSort, 1.5f, kActions);
+      // Wide enough for the widest pair of buttons ("Resend" and "Revoke"), whatever the page width.
+      const ImGuiStyle& style = ImGui::GetStyle();
+      float actions = ImGui::CalcTextSize("Resend").x + ImGui::CalcTextSize("Revoke").x + style.FramePadding.x * 4 +
+                      style.ItemSpacing.x + style.CellPadding.x * 2;
+      ImGui::TableSetupColumn("", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed, actions, kActions);
       ImGui::TableHeadersRow();
       if (ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs(); sort && sort->SpecsDirty) {
         if (sort->SpecsCount > 0) {

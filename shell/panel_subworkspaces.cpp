@@ -49,9 +49,18 @@ void draw_seat_meter(App& app) {
   const State& s = app.state();
   int used = seats_used(s, app.now());
   float frac = s.plan.seat_limit > 0 ? static_cast<float>(used) / s.plan.seat_limit : 1.0f;
-  ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImGui::ColorConvertU32ToFloat4(frac >= 1.0f ? palette().danger : palette().accent));
-  ImGui::ProgressBar(std::min(frac, 1.0f), ImVec2(180, 8), "");
-  ImGui::PopStyleColor();
+  // A thin bar, centred on the line of the text beside it.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  float line = ImGui::GetFrameHeight(), bar = 8, width = 180, y = p.y + (line - bar) / 2;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(ImVec2(p.x, y), ImVec2(p.x + width, y + bar), ImGui::GetColorU32(ImGuiCol_FrameBg), style.FrameRounding);
+  if (frac > 0)
+    dl->AddRectFilled(ImVec2(p.x, y), ImVec2(p.x + width * std::min(frac, 1.0f), y + bar), frac >= 1.0f ? palette().danger : palette().accent,
+                      style.FrameRounding);
+  if (style.FrameBorderSize > 0)
+    dl->AddRect(ImVec2(p.x, y), ImVec2(p.x + width, y + bar), ImGui::GetColorU32(ImGuiCol_Border), style.FrameRounding, 0, style.FrameBorderSize);
+  ImGui::Dummy(ImVec2(width, line));
   ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
   std::string text = std::to_string(used) + " of " + std::to_string(s.plan.seat_limit) + " seats used";
@@ -139,7 +148,8 @@ void draw_subworkspaces(App& app) {
     return;
   }
   ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                          ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
+                          ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp |
+                          ImGuiTableFlags_NoBordersInBodyUntilResize;
   if (ImGui::BeginTable("subs", 6, flags)) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_DefaultSort, 3.0f, kName);

@@ -61,7 +61,9 @@ void asset_combo(const char* label, const State& s, const Workspace& ws, AssetKi
 
 void draw_create(App& app, const Workspace& ws, VideosState& st) {
   const State& s = app.state();
-  ImGui::BeginChild("video-create", ImVec2(0, ImGui::GetFrameHeightWithSpacing() * 8 + 16), true);
+  // Title, avatar, voice, template, duration (and cost), buttons; a line more for a bad duration.
+  int lines = parse_seconds(st) < 0 ? 7 : 6;
+  ImGui::BeginChild("video-create", ImVec2(0, ImGui::GetFrameHeightWithSpacing() * lines + ImGui::GetStyle().WindowPadding.y * 2), true);
   ImGui::SetNextItemWidth(360);
   input_hint("Title##video", "e.g. Product launch", st.title);
   asset_combo("Avatar##video", s, ws, AssetKind::Avatar, st.avatar, false);

@@ -73,6 +73,14 @@ bool keyed_small_button(const char* label, const std::string& key, bool enabled,
   return pressed;
 }
 
+float footer_height(const std::string& error) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  float h = ImGui::GetFrameHeight() + style.ItemSpacing.y * 2 + 1;
+  if (!error.empty())
+    h += ImGui::CalcTextSize(error.c_str(), nullptr, false, ImGui::GetContentRegionAvail().x).y + style.ItemSpacing.y;
+  return h;
+}
+
 bool confirm_modal(const char* id, const std::string& text, const char* confirm_label) {
   bool confirmed = false;
   ImGui::SetNextWindowSizeConstraints(ImVec2(360, 0), ImVec2(560, 600));
@@ -207,15 +215,17 @@ void view_title(const std::string& text) {
 void badge(const char* text, ImU32 bg, ImU32 fg) {
   ImVec2 size = ImGui::CalcTextSize(text);
   ImVec2 pad(6, 1);
-  // Sit on the same baseline as framed widgets and aligned text in the row.
+  // Sit on the same baseline as framed widgets and aligned text in the row, and take a
+  // framed widget's height: a row with a badge is as tall as the others (list clippers
+  // assume equal rows), and the cursor is not moved (that made the row taller).
   float frame_pad = ImGui::GetStyle().FramePadding.y;
-  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + frame_pad - pad.y);
   ImVec2 pos = ImGui::GetCursorScreenPos();
+  pos.y += frame_pad - pad.y;
   float h = ImGui::GetTextLineHeight();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(pos, ImVec2(pos.x + size.x + 2 * pad.x, pos.y + h + 2 * pad.y), bg, h);
   dl->AddText(ImVec2(pos.x + pad.x, pos.y + pad.y), fg, text);
-  ImGui::Dummy(ImVec2(size.x + 2 * pad.x, h + 2 * pad.y));
+  ImGui::Dummy(ImVec2(size.x + 2 * pad.x, ImGui::GetFrameHeight()));
 }
 
 }  // namespace subspace::ui

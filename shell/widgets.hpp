@@ -45,6 +45,10 @@ bool role_combo(const char* label, Role& role, bool enabled = true, const char* 
 bool keyed_button(const char* label, const std::string& key, bool enabled = true, const char* why_not = nullptr);
 bool keyed_small_button(const char* label, const std::string& key, bool enabled = true, const char* why_not = nullptr);
 
+// The height a dialog's footer needs below its scrolling body: a separator, the reason of a
+// refusal (if any, wrapped to the dialog's width) and a row of buttons.
+float footer_height(const std::string& error = {});
+
 // A modal "are you sure?" for destructive actions. Returns true once, when confirmed.
 // Open it with ImGui::OpenPopup(id) in the same ID scope.
 bool confirm_modal(const char* id, const std::string& text, const char* confirm_label = "Confirm");

@@ -166,8 +166,7 @@ void draw_create_wizard(App& app) {
     return;
   }
   draw_steps(w.step);
-  float footer = ImGui::GetFrameHeightWithSpacing() * 2 + 8;
-  ImGui::BeginChild("wizard-body", ImVec2(0, -footer));
+  ImGui::BeginChild("wizard-body", ImVec2(0, -footer_height(w.error)));
   if (w.step == 0) draw_details(app, w);
   else if (w.step == 1) draw_members_step(app, w);
   else draw_settings_step(app, w);

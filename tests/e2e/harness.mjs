@@ -121,14 +121,27 @@ export async function waitReady(page) {
   await recordEvents(page);
 }
 
-// Waits until the app has drawn a widget with this label; returns its rectangle.
+// Waits until the app has drawn a widget with this label, at the same place over a few
+// animation frames (a view or table drawn for the first time can move its rows by a line in
+// the next frame, and a click at the first rectangle would miss); returns its rectangle.
 export async function waitForItem(page, label, { timeout = 10000, enabled } = {}) {
+  const FRAMES = 2;
   const handle = await page.waitForFunction(
-    ([l, en]) => {
+    ([l, en, frames]) => {
       const r = window.Subspace.itemRect(l);
-      return r && r.w > 0 && r.h > 0 && (en === undefined || r.enabled === en) ? r : null;
+      if (!(r && r.w > 0 && r.h > 0 && (en === undefined || r.enabled === en))) {
+        window.__itemSeen = null;
+        return null;
+      }
+      const key = `${l}|${r.x}|${r.y}|${r.w}|${r.h}|${r.enabled}`;
+      const seen = window.__itemSeen;
+      if (!seen || seen.key !== key) {
+        window.__itemSeen = { key, count: 1 };
+        return null;
+      }
+      return ++seen.count >= frames ? r : null;
     },
-    [label, enabled], { timeout, polling: 50 });
+    [label, enabled, FRAMES], { timeout, polling: 'raf' });
   return handle.jsonValue();
 }
 
@@ -137,10 +150,23 @@ export async function waitForItemGone(page, label, { timeout = 10000 } = {}) {
 }
 
 // Clicks the centre of a labelled widget with the real mouse.
+// The pointer rests on it for a few frames first, as a hand would: ImGui ignores a press on
+// an item that allows overlap (e.g. a table row) when another item was hovered the frame
+// before, which is what a jump-and-click in the same frame looks like.
 export async function clickItem(page, label, options = {}) {
   const r = await waitForItem(page, label, options);
+  await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
+  await nextFrames(page, 2);
   await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
   return r;
+}
+
+// Resolves after `n` animation frames of the page (the app draws one per frame when busy).
+export async function nextFrames(page, n = 1) {
+  await page.evaluate((count) => new Promise((resolve) => {
+    const step = (left) => (left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1)));
+    step(count);
+  }), n);
 }
 
 // Clicks a text field and types into it with the real keyboard.

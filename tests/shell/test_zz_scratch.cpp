@@ -1,7 +1,0 @@
-#include "headless.hpp"
-using namespace subspace;
-using namespace subspace::test;
-TEST_CASE("scratch: first frame") {
-  Headless h;
-  CHECK(h.has("+ Create Sub-workspace##open-wizard"));
-}
