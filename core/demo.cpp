@@ -220,18 +220,31 @@ DemoResult make_demo(const DemoSize& size, std::uint64_t seed, TimeMs now) {
     if (b.run(admin, CreateApiKey{ws, w->is_parent ? "Production" : "Integration", f.hash, f.last4}).accepted()) keys.push_back(f);
   }
 
-  // Usage over the last 60 days, spread evenly, up to now. Each key's workspace gets about
-  // what its calls will cost (some a little less: they end up past their alert threshold).
+  // Usage from where the history got to (at most 60 days ago) up to now, spread evenly, so the
+  // audit log reads in time order. Each key's workspace gets about what its calls will cost
+  // (some a little less: they end up past their alert threshold). Two fresh invitations, two
+  // days ago, leave some waiting to be accepted.
   if (size.usage_events > 0 && !keys.empty()) {
     Cents per_key = Cents{21} * size.usage_events / static_cast<Cents>(keys.size());
     for (const auto& f : keys) {
       const ApiKey* k = find_key(b.s, f.hash, f.last4);
       if (k && k->workspace != parent) b.run(admin, AllocateCredits{k->workspace, per_key * (90 + b.rng.below(40)) / 100});
     }
-    TimeMs start = now - 60 * kDayMs;
-    TimeMs step = (now - start) / size.usage_events;
+  }
+  TimeMs start = std::max(b.t, now - 60 * kDayMs);
+  TimeMs fresh_at = now - 2 * kDayMs;
+  bool fresh_done = subs.empty();
+  auto invite_fresh = [&] {
+    b.t = std::max(b.t, fresh_at);
+    b.run(admin, InviteMembers{subs[0], {{"new.hire@lumen.example", "New Hire", Role::Creator},
+                                         {"contractor@partner.example", "Sam Contractor", Role::Viewer}}});
+    fresh_done = true;
+  };
+  if (!keys.empty()) {
+    TimeMs step = std::max<TimeMs>(1, (now - start) / std::max(1, size.usage_events));
     for (int i = 0; i < size.usage_events; ++i) {
       b.t = start + step * i;
+      if (!fresh_done && b.t >= fresh_at) invite_fresh();
       const KeyFingerprint& k = keys[b.rng.below(keys.size())];
       Cents credits = 1 + b.rng.below(40);
       Command c{{b.next_id++, sys, b.t}, RecordApiUsage{k.hash, k.last4, kEndpoints[b.rng.below(kEndpoints.size())], credits}};
@@ -240,12 +253,7 @@ DemoResult make_demo(const DemoSize& size, std::uint64_t seed, TimeMs now) {
       if (!r.accepted()) ++b.refused;
     }
   }
-  // Two fresh invitations, so the demo has some waiting to be accepted.
-  if (!subs.empty()) {
-    b.t = now - 2 * kDayMs;
-    b.run(admin, InviteMembers{subs[0], {{"new.hire@lumen.example", "New Hire", Role::Creator},
-                                         {"contractor@partner.example", "Sam Contractor", Role::Viewer}}});
-  }
+  if (!fresh_done) invite_fresh();
   b.t = now;
   return {std::move(b.s), admin, b.commands, b.refused};
 }

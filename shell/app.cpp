@@ -148,9 +148,9 @@ ExecResult App::send(Payload p, std::string actor) {
   return r;
 }
 
-ExecResult App::dispatch(Payload p) {
+ExecResult App::dispatch(Payload p, Refusal shown) {
   ExecResult r = send(std::move(p), ui_.acting_as);
-  if (!r.accepted()) toast(r.error.message, true);
+  if (!r.accepted() && shown == Refusal::Toast) toast(r.error.message, true);
   return r;
 }
 

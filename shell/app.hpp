@@ -41,8 +41,10 @@ class App {
   void frame();
 
   // --- commands ---
-  // Dispatches `p` as the acting person; a refusal is shown to the user and returned.
-  ExecResult dispatch(Payload p);
+  // Dispatches `p` as the acting person; a refusal is returned and, unless the caller shows
+  // it in place (a dialog's own error line), also shown as a toast.
+  enum class Refusal : std::uint8_t { Toast, ShownInPlace };
+  ExecResult dispatch(Payload p, Refusal shown = Refusal::Toast);
   // The embedding API: one command as JSON {type, ...}; answers {"ok":..,"error":{code,message}}.
   std::string dispatch_json(std::string_view json);
   std::string state_json() const;

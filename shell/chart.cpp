@@ -10,7 +10,7 @@
 namespace subspace::ui {
 namespace {
 
-// A "nice" axis maximum (1, 2, 2.5 or 5 times a power of ten) at or above `v`.
+// A "nice" number (1, 2, 2.5 or 5 times a power of ten) at or above `v`.
 double nice_ceiling(double v) {
   if (v <= 0) return 1;
   double p = std::pow(10.0, std::floor(std::log10(v)));
@@ -39,7 +39,8 @@ int bar_chart(const char* id, const std::vector<Bar>& bars, ImVec2 size, const c
   ImDrawList* dl = ImGui::GetWindowDrawList();
   double max_value = 0;
   for (const auto& b : bars) max_value = std::max(max_value, b.value);
-  double top = nice_ceiling(max_value);
+  // Four gridline steps of a nice size, so every label is a round number.
+  double top = 4 * nice_ceiling(max_value / 4);
 
   float line = ImGui::GetTextLineHeight();
   float left = ImGui::CalcTextSize(axis_label(top, unit).c_str()).x + 10;

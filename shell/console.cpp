@@ -204,8 +204,11 @@ void draw_top_bar(App& app) {
   ImGui::SameLine(0, 24);
   draw_workspace_switcher(app);
 
-  float right = 230 + 190 + 110 + 110 + 40;  // acting-as, save status, labels, menu
-  ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 10, ImGui::GetWindowWidth() - right));
+  // The right-hand group sits against the right edge: its width is last frame's.
+  float& right = app.ui().top_bar_right_width;
+  float pad = ImGui::GetStyle().WindowPadding.x;
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 10, ImGui::GetWindowContentRegionMax().x - right - pad * 0.5f));
+  float start = ImGui::GetCursorScreenPos().x;
   if (app.sync().enabled) {
     draw_sync_status(app);
     ImGui::SameLine(0, 16);
@@ -217,6 +220,7 @@ void draw_top_bar(App& app) {
   }
   ImGui::SameLine();
   draw_app_menu(app);
+  right = ImGui::GetItemRectMax().x - start;
 }
 
 void draw_sidebar(App& app) {

@@ -186,10 +186,17 @@ void draw_csv_import(App& app) {
       for (std::size_t i = 0; i < v.rows.size(); ++i)
         if (v.chosen[i] && !row_problem(v, i))
           cmd.invites.push_back({v.rows[i].email, v.rows[i].name, v.rows[i].role.value_or(v.default_role)});
-      if (app.dispatch(std::move(cmd)).accepted()) {
+      ExecResult r = app.dispatch(std::move(cmd), App::Refusal::ShownInPlace);
+      if (r.accepted()) {
         app.toast("Invited " + std::to_string(good) + (good == 1 ? " person" : " people") + " from " + v.source + ".");
         v.open = false;
+      } else {
+        v.send_error = r.error.message;
       }
+    }
+    if (!v.send_error.empty()) {
+      ImGui::SameLine();
+      text_error("%s", v.send_error.c_str());
     }
     ImGui::SameLine();
   }

@@ -25,7 +25,7 @@ std::optional<std::int32_t> parse_int(std::string_view s) {
 
 // Runs a command from the dialog; a refusal stays in the dialog as well as in a toast.
 bool run(App& app, GearState& g, Payload p) {
-  ExecResult r = app.dispatch(std::move(p));
+  ExecResult r = app.dispatch(std::move(p), App::Refusal::ShownInPlace);
   g.error = r.accepted() ? "" : r.error.message;
   return r.accepted();
 }

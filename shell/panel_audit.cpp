@@ -173,7 +173,7 @@ void draw_audit(App& app) {
                                         ImGuiTableFlags_NoBordersInBodyUntilResize)) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("When (UTC)", 0, 1.3f);
-    ImGui::TableSetupColumn("Actor", 0, 1.8f);
+    ImGui::TableSetupColumn("Actor", 0, 2.0f);
     ImGui::TableSetupColumn("Workspace", 0, 1.5f);
     ImGui::TableSetupColumn("Action", 0, 1.5f);
     ImGui::TableSetupColumn("Detail", 0, 2.6f);

@@ -141,7 +141,8 @@ void draw_ledger(App& app, const Workspace& ws, BillingState& st, bool whole_org
     return;
   }
   if (ImGui::BeginTable("ledger", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
-                                         ImGuiTableFlags_SizingStretchProp, ImVec2(0, 260))) {
+                                         ImGuiTableFlags_SizingStretchProp,
+                        ImVec2(0, std::min(260.0f, (st.rows.size() + 1.5f) * (ImGui::GetTextLineHeight() + 2 * ImGui::GetStyle().CellPadding.y))))) {
     ImGui::TableSetupScrollFreeze(0, 1);
     for (const char* c : {"When (UTC)", "Movement", "From", "To", "Amount", "By"}) ImGui::TableSetupColumn(c);
     ImGui::TableHeadersRow();

@@ -140,7 +140,7 @@ void draw_invite_dialog(App& app, const Workspace& ws, MembersState& st) {
     for (size_t i = 0; i < rows.size(); ++i)
       if (preview.rows[i].problem == Err::none) cmd.invites.push_back(rows[i]);
     size_t left_out = rows.size() - cmd.invites.size();
-    ExecResult r = app.dispatch(std::move(cmd));
+    ExecResult r = app.dispatch(std::move(cmd), App::Refusal::ShownInPlace);
     if (r.accepted()) {
       app.toast("Invited " + std::to_string(ok) + (ok == 1 ? " person" : " people") +
                     (left_out ? "; left out " + std::to_string(left_out) + " (see the reasons before sending)." : "."),

@@ -182,6 +182,7 @@ struct CsvImportView {
   bool reading = false;
   double progress = 0;
   std::string error;  // the file as a whole could not be read
+  std::string send_error;  // the batch was refused (e.g. seats taken meanwhile)
   std::vector<ImportedMember> rows;
   std::vector<char> chosen;  // per row; valid rows start chosen
   Role default_role = Role::Creator;
@@ -212,6 +213,7 @@ struct UiState {
 
   WorkspaceId trash_restore = 0;  // asking "restore?" for this one
   WorkspaceId image_target = 0;   // the picked image is for: 0 = the wizard, else this workspace
+  float top_bar_right_width = 560;  // measured each frame, for right alignment
   std::string pending_demo;     // a demo reset chosen from the menu, done at the next frame
 
   WizardState wizard;

@@ -129,7 +129,7 @@ void create(App& app, WizardState& w) {
   }
   std::string name = trim(c.name);
   size_t invited = c.invites.size();
-  ExecResult r = app.dispatch(std::move(c));
+  ExecResult r = app.dispatch(std::move(c), App::Refusal::ShownInPlace);
   if (!r.accepted()) {
     w.error = r.error.message;
     return;

@@ -91,6 +91,10 @@ TEST_CASE("the demo generator is deterministic and obeys the rules") {
   CHECK(ledger_sum(s) == 0);
   CHECK(seats_used(s, kT0) <= s.plan.seat_limit);
   CHECK(a.refused * 20 < a.commands);  // a believable history: nearly everything accepted
+  for (size_t i = 1; i < s.audit.size(); ++i) {  // told in the order it happened
+    INFO("audit entry " << i);
+    REQUIRE(s.audit[i].time >= s.audit[i - 1].time);
+  }
   bool pending = false, expired = false, shared = false, self_managed = false, api = false;
   for (const auto& ws : s.workspaces) {
     for (const auto& m : ws.members) {
