@@ -167,16 +167,37 @@ void Service::apply_batch(const std::string& id, Org& o, std::vector<Command>& c
   }
 }
 
+Command Service::server_command(std::string actor, Payload p) {
+  std::uint64_t r = 0;
+  random_(reinterpret_cast<std::uint8_t*>(&r), sizeof r);
+  return Command{{(r & kMaxId) | 1, std::move(actor), clock_()}, std::move(p)};
+}
+
+SyncResult Service::run_one(const std::string& id, Org& o, std::string actor, Payload p) {
+  std::vector<Command> cmds{server_command(std::move(actor), std::move(p))};
+  std::vector<SyncResult> results;
+  apply_batch(id, o, cmds, results);
+  return results[0];
+}
+
+// Registers an organisation id (inside the caller's transaction).
+Error Service::insert_org(const std::string& org) {
+  Statement exists(db_.handle(), "SELECT 1 FROM orgs WHERE id=?");
+  exists.bind(1, org);
+  if (exists.step()) return Error(Err::org_exists, "There is already an organisation '" + org + "'.");
+  Statement put(db_.handle(), "INSERT INTO orgs(id, created_at) VALUES(?,?)");
+  put.bind(1, org).bind(2, clock_());
+  put.step();
+  return {};
+}
+
 // The server's own upkeep, as the system actor: sub-workspaces 30 days in the trash go for good.
 void Service::purge_due(const std::string& id, Org& o) {
   std::vector<Command> due;
   TimeMs t = clock_();
-  for (const auto& ws : o.state.workspaces) {
-    if (!ws.deleted_at || t - *ws.deleted_at < kTrashRetentionMs) continue;
-    std::uint64_t r = 0;
-    random_(reinterpret_cast<std::uint8_t*>(&r), sizeof r);
-    due.push_back({{(r & kMaxId) | 1, std::string(kSystemEmail), t}, PurgeWorkspace{ws.id}});
-  }
+  for (const auto& ws : o.state.workspaces)
+    if (ws.deleted_at && t - *ws.deleted_at >= kTrashRetentionMs)
+      due.push_back(server_command(std::string(kSystemEmail), PurgeWorkspace{ws.id}));
   if (due.empty()) return;
   std::vector<SyncResult> results;
   apply_batch(id, o, due, results);
@@ -188,21 +209,10 @@ Error Service::create_org(const std::string& org, const CreateOrg& c) {
   try {
     {
       Transaction tx(db_);
-      Statement exists(db_.handle(), "SELECT 1 FROM orgs WHERE id=?");
-      exists.bind(1, org);
-      if (exists.step()) return Error(Err::org_exists, "There is already an organisation '" + org + "'.");
-      Statement put(db_.handle(), "INSERT INTO orgs(id, created_at) VALUES(?,?)");
-      put.bind(1, org).bind(2, clock_());
-      put.step();
+      if (Error e = insert_org(org)) return e;
       tx.commit();
     }
-    Org* o = find_org(org);
-    std::uint64_t r = 0;
-    random_(reinterpret_cast<std::uint8_t*>(&r), sizeof r);
-    std::vector<Command> cmds{{{(r & kMaxId) | 1, std::string(kSystemEmail), clock_()}, c}};
-    std::vector<SyncResult> results;
-    apply_batch(org, *o, cmds, results);
-    return results[0].error;
+    return run_one(org, *find_org(org), std::string(kSystemEmail), c).error;
   } catch (const DbError& e) {
     return Error(Err::storage_failed, e.what());
   }
@@ -213,12 +223,7 @@ Error Service::import_state(const std::string& org, const State& s) {
   std::lock_guard lock(mu_);
   try {
     Transaction tx(db_);
-    Statement exists(db_.handle(), "SELECT 1 FROM orgs WHERE id=?");
-    exists.bind(1, org);
-    if (exists.step()) return Error(Err::org_exists, "There is already an organisation '" + org + "'.");
-    Statement put(db_.handle(), "INSERT INTO orgs(id, created_at) VALUES(?,?)");
-    put.bind(1, org).bind(2, clock_());
-    put.step();
+    if (Error e = insert_org(org)) return e;
     Statement snap(db_.handle(), "INSERT INTO snapshots(org, seq, body) VALUES(?,?,?)");
     snap.bind(1, org).bind(2, static_cast<std::int64_t>(s.last_seq)).bind(3, state_to_text(s));
     snap.step();
@@ -234,12 +239,7 @@ Error Service::run(const std::string& org, const std::string& actor, Payload p, 
   try {
     Org* o = find_org(org);
     if (!o) return Err::unknown_org;
-    std::uint64_t r = 0;
-    random_(reinterpret_cast<std::uint8_t*>(&r), sizeof r);
-    std::vector<Command> cmds{{{(r & kMaxId) | 1, actor, clock_()}, std::move(p)}};
-    std::vector<SyncResult> results;
-    apply_batch(org, *o, cmds, results);
-    out.error = results[0].error;
+    out.error = run_one(org, *o, actor, std::move(p)).error;
     return {};
   } catch (const DbError& e) {
     return Error(Err::storage_failed, e.what());
@@ -332,12 +332,7 @@ Answer Service::accept_invite(std::string_view token) {
     if (!st.is_null(3) && st.int64(3) <= clock_()) return error_answer(410, Err::invitation_expired);
     Org* o = find_org(org);
     if (!o) return error_answer(404, Err::unknown_org);
-    std::uint64_t r = 0;
-    random_(reinterpret_cast<std::uint8_t*>(&r), sizeof r);
-    std::vector<Command> cmds{{{(r & kMaxId) | 1, email, clock_()}, AcceptInvitation{ws}}};
-    std::vector<SyncResult> results;
-    apply_batch(org, *o, cmds, results);
-    if (results[0].error) return error_answer(409, results[0].error);
+    if (Error e = run_one(org, *o, email, AcceptInvitation{ws}).error) return error_answer(409, e);
     Statement used(db_.handle(), "UPDATE tokens SET used_at=? WHERE hash=?");
     used.bind(1, clock_()).bind(2, sha256_hex(token));
     used.step();
@@ -372,12 +367,7 @@ Answer Service::report_usage(std::string_view api_key, const std::string& endpoi
     if (!k || k->status != KeyStatus::Active) return error_answer(401, Err::invalid_api_key);
     KeyFingerprint f = fingerprint(api_key);
     Org* o = find_org(org);
-    std::uint64_t r = 0;
-    random_(reinterpret_cast<std::uint8_t*>(&r), sizeof r);
-    std::vector<Command> cmds{{{(r & kMaxId) | 1, std::string(kSystemEmail), clock_()}, RecordApiUsage{f.hash, f.last4, endpoint, credits}}};
-    std::vector<SyncResult> results;
-    apply_batch(org, *o, cmds, results);
-    const Error& e = results[0].error;
+    Error e = run_one(org, *o, std::string(kSystemEmail), RecordApiUsage{f.hash, f.last4, endpoint, credits}).error;
     if (e.code == Err::insufficient_credits) return error_answer(402, e);
     if (e.code == Err::invalid_api_key) return error_answer(401, e);
     if (e) return error_answer(400, e);

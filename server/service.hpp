@@ -65,6 +65,9 @@ class Service {
   // Runs commands in one transaction; fills results (and invite links) in order.
   void apply_batch(const std::string& id, Org& o, std::vector<Command>& cmds, std::vector<SyncResult>& results);
   void purge_due(const std::string& id, Org& o);
+  Command server_command(std::string actor, Payload p);  // a fresh id, the server's time
+  SyncResult run_one(const std::string& id, Org& o, std::string actor, Payload p);
+  Error insert_org(const std::string& org);
   std::string new_token(const char* prefix);
   std::string store_token(const std::string& org, const std::string& email, const char* kind, WorkspaceId ws,
                           std::optional<TimeMs> expires);

@@ -43,7 +43,9 @@ int bar_chart(const char* id, const std::vector<Bar>& bars, ImVec2 size, const c
   double top = 4 * nice_ceiling(max_value / 4);
 
   float line = ImGui::GetTextLineHeight();
-  float left = ImGui::CalcTextSize(axis_label(top, unit).c_str()).x + 10;
+  float left = 0;  // room for the widest y label
+  for (int i = 0; i <= 4; ++i) left = std::max(left, ImGui::CalcTextSize(axis_label(top * i / 4.0, unit).c_str()).x);
+  left += 10;
   ImVec2 plot_min(origin.x + left, origin.y + line * 0.5f);
   ImVec2 plot_max(origin.x + size.x - 4, origin.y + size.y - line - 8);
   float plot_h = plot_max.y - plot_min.y;

@@ -139,15 +139,10 @@ void draw_save_status(App& app) {
   const UiState& ui = app.ui();
   const Palette& p = palette();
   ImU32 dot = ui.read_only ? p.warning : ui.save_failed ? p.danger : ui.save_status == "saved" ? p.success : p.muted;
-  ImVec2 pos = ImGui::GetCursorScreenPos();
-  float h = ImGui::GetFrameHeight();
-  ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(pos.x + 5, pos.y + h / 2), 4.5f, dot);
-  ImGui::Dummy(ImVec2(12, h));
-  ImGui::SameLine();
-  ImGui::AlignTextToFramePadding();
-  const char* text = ui.read_only ? "read-only" : ui.save_failed ? "save failed" : ui.save_status.c_str();
+  std::string text = ui.read_only ? "read-only" : ui.save_failed ? "save failed" : ui.save_status;
   bool evictable = ui.storage_persistent == false;
-  text_muted("%s%s", text, evictable && !ui.read_only && !ui.save_failed ? " (may be evicted)" : "");
+  if (evictable && !ui.read_only && !ui.save_failed) text += " (may be evicted)";
+  status_dot_text(dot, text.c_str());
   track("save-status");
   if (ImGui::IsItemHovered()) {
     std::string tip = ui.read_only ? ui.read_only_reason : ui.save_status;

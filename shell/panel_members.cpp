@@ -309,14 +309,7 @@ void draw_members(App& app) {
                       style.ItemSpacing.x + style.CellPadding.x * 2;
       ImGui::TableSetupColumn("", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed, actions, kActions);
       ImGui::TableHeadersRow();
-      if (ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs(); sort && sort->SpecsDirty) {
-        if (sort->SpecsCount > 0) {
-          st.sort_column = static_cast<int>(sort->Specs[0].ColumnUserID);
-          st.sort_ascending = sort->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
-        }
-        sort->SpecsDirty = false;
-        refresh_rows(app, *ws, st);
-      }
+      if (table_sort_changed(st.sort_column, st.sort_ascending)) refresh_rows(app, *ws, st);
       ImGuiListClipper clipper;
       clipper.Begin(static_cast<int>(st.rows.size()));
       while (clipper.Step()) {

@@ -61,13 +61,7 @@ void draw_sync_status(App& app) {
   else if (waiting) text = std::to_string(waiting) + (waiting == 1 ? " change waiting" : " changes waiting"), dot = p.muted;
   else if (s.syncing()) text = "syncing", dot = p.muted;
   else text = "synced";
-  ImVec2 pos = ImGui::GetCursorScreenPos();
-  float h = ImGui::GetFrameHeight();
-  ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(pos.x + 5, pos.y + h / 2), 4.5f, dot);
-  ImGui::Dummy(ImVec2(12, h));
-  ImGui::SameLine();
-  ImGui::AlignTextToFramePadding();
-  text_muted("%s", text.c_str());
+  status_dot_text(dot, text.c_str());
   track("sync-status");
   if (ImGui::IsItemHovered() && !s.problem.empty()) ImGui::SetTooltip("%s", s.problem.c_str());
 }

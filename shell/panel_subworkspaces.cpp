@@ -159,14 +159,7 @@ void draw_subworkspaces(App& app) {
     ImGui::TableSetupColumn("API", 0, 0.6f, kApi);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed, 34.0f, kGear);
     ImGui::TableHeadersRow();
-    if (ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs(); sort && sort->SpecsDirty) {
-      if (sort->SpecsCount > 0) {
-        st.sort_column = static_cast<int>(sort->Specs[0].ColumnUserID);
-        st.sort_ascending = sort->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
-      }
-      sort->SpecsDirty = false;
-      refresh_rows(app, st);
-    }
+    if (table_sort_changed(st.sort_column, st.sort_ascending)) refresh_rows(app, st);
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(st.rows.size()));
     while (clipper.Step()) {

@@ -212,6 +212,27 @@ void view_title(const std::string& text) {
   track_text("view:title", text);
 }
 
+void status_dot_text(ImU32 dot, const char* text) {
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  float h = ImGui::GetFrameHeight();
+  ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(pos.x + 5, pos.y + h / 2), 4.5f, dot);
+  ImGui::Dummy(ImVec2(12, h));
+  ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
+  text_muted("%s", text);
+}
+
+bool table_sort_changed(int& column, bool& ascending) {
+  ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs();
+  if (!sort || !sort->SpecsDirty) return false;
+  if (sort->SpecsCount > 0) {
+    column = static_cast<int>(sort->Specs[0].ColumnUserID);
+    ascending = sort->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
+  }
+  sort->SpecsDirty = false;
+  return true;
+}
+
 void badge(const char* text, ImU32 bg, ImU32 fg) {
   ImVec2 size = ImGui::CalcTextSize(text);
   ImVec2 pad(6, 1);

@@ -61,6 +61,10 @@ void help_marker(const char* text);
 void heading(const char* text);
 // The title of the current view (a heading published as "view:title").
 void view_title(const std::string& text);
+// A status line: a coloured dot, then muted text, both on the frame's baseline.
+void status_dot_text(ImU32 dot, const char* text);
+// Reads the current table's sort request, if the user changed it: true when the order changed.
+bool table_sort_changed(int& column, bool& ascending);
 // A short pill (badge) like "API" or "Billing: parent".
 void badge(const char* text, ImU32 bg, ImU32 fg);
 void disabled_tooltip(const char* why_not);

@@ -127,11 +127,15 @@ bool poll_events(Backend& b) {
   SDL_Event e;
   while (SDL_PollEvent(&e)) b.events.push_back(e);
   if (b.events.empty()) return false;
-  std::bitset<SDL_NUM_SCANCODES> pressed;
+  // ImGui 1.86 sees a key press as "up last frame, down this frame": a key must not go down
+  // and up (or up and down again) within one frame, or the press is lost. Such an event waits.
+  std::bitset<SDL_NUM_SCANCODES> pressed, released;
   while (!b.events.empty()) {
     const SDL_Event& ev = b.events.front();
     if (ev.type == SDL_KEYUP && pressed.test(ev.key.keysym.scancode)) break;
+    if (ev.type == SDL_KEYDOWN && released.test(ev.key.keysym.scancode)) break;
     if (ev.type == SDL_KEYDOWN) pressed.set(ev.key.keysym.scancode);
+    if (ev.type == SDL_KEYUP) released.set(ev.key.keysym.scancode);
     if (ev.type == SDL_MOUSEWHEEL) on_wheel(ev.wheel);
     else if (ev.type == SDL_KEYDOWN || ev.type == SDL_KEYUP) on_key(ev.key);
     else ImGui_ImplSDL2_ProcessEvent(&ev);

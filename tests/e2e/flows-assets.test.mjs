@@ -5,21 +5,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { clickItem, launchApp, waitForItem, waitForItemGone } from './harness.mjs';
 import {
-  ADMIN, actAs, byName, checkAcrossReload, cents, fillField, getState, itemText, pickFromCombo, rect, status, subs,
-  waitForState, waitForText,
+  ADMIN, actAs, byName, cents, checkAcrossReload, fillField, getState, itemText, orgAdmins, pickFromCombo, rect, status, subs, waitForState, waitForText, withApp,
 } from './flows-helpers.mjs';
 
-async function withApp(options, flow) {
-  const app = await launchApp(options);
-  try {
-    await flow(app);
-  } finally {
-    await app.close();
-  }
-}
 
-const orgAdmins = (s) => s.workspaces.find((w) => w.is_parent).members
-  .filter((m) => m.role === 'super_admin' && m.status === 'active').map((m) => m.email);
 // An active member of `ws` who is in no other workspace and is not an org admin.
 function memberOnlyOf(s, ws) {
   const admins = orgAdmins(s);

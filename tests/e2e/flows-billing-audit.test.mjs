@@ -5,21 +5,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { clickItem, launchApp, waitForItem, waitForItemGone } from './harness.mjs';
 import {
-  ADMIN, actAs, checkAcrossReload, fillField, getState, itemText, openGear, rect, subs, waitForRoute, waitForState,
-  waitForText,
+  ADMIN, actAs, checkAcrossReload, fillField, getState, itemText, openGear, orgAdmins, rect, subs, waitForRoute, waitForState, waitForText, withApp,
 } from './flows-helpers.mjs';
 
-async function withApp(options, flow) {
-  const app = await launchApp(options);
-  try {
-    await flow(app);
-  } finally {
-    await app.close();
-  }
-}
 
-const orgAdmins = (s) => s.workspaces.find((w) => w.is_parent).members
-  .filter((m) => m.role === 'super_admin' && m.status === 'active').map((m) => m.email);
 
 test('N. a sub\'s Super Admin cannot buy while the parent manages billing, and can once it is self-managed', () => withApp({}, async (app) => {
   const { page } = app;

@@ -3,9 +3,23 @@
 // Subspace.getState() only to check what happened.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { clickItem, waitForItem, waitSaved } from './harness.mjs';
+import { clickItem, launchApp, waitForItem, waitSaved } from './harness.mjs';
 
 export const ADMIN = 'ada.quill@lumen.example';
+
+// Runs `flow(app)` on a freshly launched app, closing it whatever happens.
+export async function withApp(options, flow) {
+  const app = await launchApp(options);
+  try {
+    await flow(app);
+  } finally {
+    await app.close();
+  }
+}
+
+// People of the parent who are org admins (Super Admins of the parent, active).
+export const orgAdmins = (s) => s.workspaces.find((w) => w.is_parent).members
+  .filter((m) => m.role === 'super_admin' && m.status === 'active').map((m) => m.email);
 
 export async function getState(page) {
   return page.evaluate(() => window.Subspace.getState());

@@ -5,22 +5,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { clickItem, launchApp, waitForItem, waitForItemGone } from './harness.mjs';
 import {
-  ADMIN, actAs, byName, checkAcrossReload, fillField, getState, itemText, items, memberOf, openSub, pickFromCombo, rect,
-  seatsUsed, status, subs, waitForRoute, waitForState, waitForText,
+  ADMIN, actAs, byName, checkAcrossReload, fillField, getState, items, itemText, memberOf, openSub, orgAdmins, pickFromCombo, rect, seatsUsed, status, subs, waitForRoute, waitForState, waitForText, withApp,
 } from './flows-helpers.mjs';
 
-async function withApp(options, flow) {
-  const app = await launchApp(options);
-  try {
-    await flow(app);
-  } finally {
-    await app.close();
-  }
-}
 
-// People of the parent who are org admins (Super Admins of the parent, active).
-const orgAdmins = (s) => s.workspaces.find((w) => w.is_parent).members
-  .filter((m) => m.role === 'super_admin' && m.status === 'active').map((m) => m.email);
 
 test('C. invitations up to the seat limit go out; the rows past it are left out, with the reason', () => withApp({ query: { demo: 'empty' } }, async (app) => {
   const { page } = app;

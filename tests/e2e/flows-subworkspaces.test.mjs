@@ -6,18 +6,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { clickItem, launchApp, waitForItem, waitForItemGone } from './harness.mjs';
 import {
-  byName, cents, checkAcrossReload, fillField, getState, itemText, makePng, memberOf, openGear, pickFromCombo, rect,
-  seatsUsed, subs, waitForRoute, waitForState, waitForText,
+  byName, cents, checkAcrossReload, fillField, getState, itemText, makePng, memberOf, openGear, pickFromCombo, rect, seatsUsed, subs, waitForRoute, waitForState, waitForText, withApp,
 } from './flows-helpers.mjs';
 
-async function withApp(options, flow) {
-  const app = await launchApp(options);
-  try {
-    await flow(app);
-  } finally {
-    await app.close();
-  }
-}
 
 test('A. the wizard creates a sub-workspace with two invitations, and both survive a reload', () => withApp({}, async (app) => {
   const { page } = app;
