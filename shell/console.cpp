@@ -79,13 +79,13 @@ void draw_actor_picker(App& app) {
     ImGui::SetTooltip("Every change is made as %s, with their real rights.", s.people[*me].email.c_str());
 }
 
-void draw_workspace_switcher(App& app) {
+void draw_workspace_switcher(App& app, float width) {
   const State& s = app.state();
   auto me = app.me();
   if (!me) return;
   WorkspaceId current = app.ui().route.ws ? app.ui().route.ws : s.parent;
   const Workspace* cur = s.workspace(current);
-  ImGui::SetNextItemWidth(250);
+  ImGui::SetNextItemWidth(width);
   if (ImGui::BeginCombo("##workspace", cur ? cur->name.c_str() : "Choose a workspace", ImGuiComboFlags_HeightLarge)) {
     auto visible = visible_workspaces(s, *me);
     ImGuiListClipper clipper;
@@ -135,13 +135,13 @@ void draw_app_menu(App& app) {
   }
 }
 
-void draw_save_status(App& app) {
+void draw_save_status(App& app, bool compact) {
   const UiState& ui = app.ui();
   const Palette& p = palette();
   ImU32 dot = ui.read_only ? p.warning : ui.save_failed ? p.danger : ui.save_status == "saved" ? p.success : p.muted;
   std::string text = ui.read_only ? "read-only" : ui.save_failed ? "save failed" : ui.save_status;
   bool evictable = ui.storage_persistent == false;
-  if (evictable && !ui.read_only && !ui.save_failed) text += " (may be evicted)";
+  if (evictable && !compact && !ui.read_only && !ui.save_failed) text += " (may be evicted)";
   status_dot_text(dot, text.c_str());
   track("save-status");
   if (ImGui::IsItemHovered()) {
@@ -189,27 +189,36 @@ void draw_my_invitations(App& app, PersonIx me) {
 
 void draw_top_bar(App& app) {
   const State& s = app.state();
+  // A narrow console (an embed in a portal's column) drops what is said elsewhere too: the
+  // org name (the switcher lists the parent) and the storage caveat (the status tooltip).
+  float avail = ImGui::GetContentRegionAvail().x;
+  bool compact = avail < 1000;
   ImGui::AlignTextToFramePadding();
   ImGui::PushFont(fonts().heading);
   ImGui::TextUnformatted("Subspace");
   ImGui::PopFont();
-  ImGui::SameLine();
-  ImGui::AlignTextToFramePadding();
-  text_muted("%s", s.has_org ? s.org_name.c_str() : "no organisation");
+  if (!compact) {
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    text_muted("%s", s.has_org ? s.org_name.c_str() : "no organisation");
+  }
   ImGui::SameLine(0, 24);
-  draw_workspace_switcher(app);
 
-  // The right-hand group sits against the right edge: its width is last frame's.
+  // The right-hand group sits against the right edge: its width is last frame's. The
+  // switcher gives up width before anything overlaps.
   float& right = app.ui().top_bar_right_width;
   float pad = ImGui::GetStyle().WindowPadding.x;
-  ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 10, ImGui::GetWindowContentRegionMax().x - right - pad * 0.5f));
+  float right_x = ImGui::GetWindowContentRegionMax().x - right - pad * 0.5f;
+  draw_workspace_switcher(app, std::clamp(right_x - ImGui::GetCursorPosX() - 24, 120.0f, 250.0f));
+  float left_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
+  ImGui::SameLine(std::max(left_end + 16, right_x));
   float start = ImGui::GetCursorScreenPos().x;
   if (app.sync().enabled) {
     draw_sync_status(app);
     ImGui::SameLine(0, 16);
     draw_signed_in(app);
   } else {
-    draw_save_status(app);
+    draw_save_status(app, compact);
     ImGui::SameLine(0, 16);
     draw_actor_picker(app);
   }

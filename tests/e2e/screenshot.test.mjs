@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { launchApp, screenshot } from './harness.mjs';
+import { launchApp, screenshot, waitForItem } from './harness.mjs';
 
 for (const scale of [1, 2]) {
   test(`screenshot of the console at devicePixelRatio ${scale}`, async () => {
@@ -37,3 +37,27 @@ for (const scale of [1, 2]) {
     }
   });
 }
+
+// The top bar at the widths a portal column or a small laptop gives it: its controls stay
+// inside the window and never overlap (the switcher narrows, the org name and the storage
+// caveat go first).
+test('the top bar fits narrow windows without overlapping', async () => {
+  for (const width of [800, 1024, 1280]) {
+    const app = await launchApp({ viewport: { width, height: 600 } });
+    try {
+      const { page } = app;
+      const labels = ['workspace-switcher', 'save-status', 'acting-as', '☰ Menu##app-menu'];
+      const rects = [];
+      for (const l of labels) rects.push({ l, ...(await waitForItem(page, l)) });
+      for (const r of rects) assert.ok(r.x >= 0 && r.x + r.w <= width, `${r.l} inside the ${width} px window: ${JSON.stringify(r)}`);
+      for (let i = 1; i < rects.length; ++i) {
+        const [a, b] = [rects[i - 1], rects[i]];
+        assert.ok(a.x + a.w <= b.x, `${a.l} ends before ${b.l} starts at ${width} px: ${JSON.stringify([a, b])}`);
+      }
+      await screenshot(page, `top-bar-${width}`, { x: 0, y: 0, width, height: 60 });
+      assert.deepEqual(app.errors, []);
+    } finally {
+      await app.close();
+    }
+  }
+});
