@@ -19,6 +19,22 @@ template <class F> bool maybe_disabled(bool enabled, const char* why_not, F draw
   }
   return pressed && enabled;
 }
+
+// The colours wrap the button alone: a "why not" tooltip drawn under them would be white on
+// white.
+bool coloured_button(const char* label, ImU32 colour, ImU32 hover, bool enabled, const char* why_not, ImVec2 size) {
+  bool pressed = maybe_disabled(enabled, why_not, [&] {
+    ImGui::PushStyleColor(ImGuiCol_Button, colour);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, hover);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, hover);
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().on_accent);
+    bool down = ImGui::Button(label, size);
+    ImGui::PopStyleColor(4);
+    return down;
+  });
+  track(label, enabled);
+  return pressed;
+}
 }  // namespace
 
 void set_item_rects(ItemRects* rects) { g_rects = rects; }
@@ -102,24 +118,12 @@ bool confirm_modal(const char* id, const std::string& text, const char* confirm_
 
 bool danger_button(const char* label, bool enabled, const char* why_not) {
   const Palette& p = palette();
-  ImGui::PushStyleColor(ImGuiCol_Button, p.danger);
-  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.danger_hover);
-  ImGui::PushStyleColor(ImGuiCol_ButtonActive, p.danger_hover);
-  ImGui::PushStyleColor(ImGuiCol_Text, p.on_accent);
-  bool pressed = button(label, enabled, why_not);
-  ImGui::PopStyleColor(4);
-  return pressed;
+  return coloured_button(label, p.danger, p.danger_hover, enabled, why_not, ImVec2(0, 0));
 }
 
 bool primary_button(const char* label, bool enabled, const char* why_not, ImVec2 size) {
   const Palette& p = palette();
-  ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
-  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.accent_hover);
-  ImGui::PushStyleColor(ImGuiCol_ButtonActive, p.accent_hover);
-  ImGui::PushStyleColor(ImGuiCol_Text, p.on_accent);
-  bool pressed = button(label, enabled, why_not, size);
-  ImGui::PopStyleColor(4);
-  return pressed;
+  return coloured_button(label, p.accent, p.accent_hover, enabled, why_not, size);
 }
 
 bool checkbox(const char* label, bool* v, bool enabled, const char* why_not) {

@@ -1,6 +1,7 @@
 // The console driven headless, with clicks and typing, against the real core.
 #include "core/queries.hpp"
 #include "headless.hpp"
+#include <imgui_internal.h>
 
 using namespace subspace;
 using namespace subspace::test;
@@ -39,4 +40,23 @@ TEST_CASE("create a sub-workspace through the wizard with clicks and typing") {
   CHECK(ws.members[0].status == MemberStatus::Invited);
   CHECK(s.people[ws.members[1].person].email == "linus@lumen.example");
   CHECK_FALSE(h.app->ui().wizard.open);
+}
+
+// A disabled coloured button says why on hover, in the text colour: drawn under the button's
+// own white-on-accent colours the reason would be invisible on the tooltip's background.
+TEST_CASE("the reason of a disabled coloured button is drawn readable") {
+  Headless h;
+  h.click("+ Create Sub-workspace##open-wizard");
+  const ui::ItemRect& next = h.rect("Next##wizard");
+  CHECK_FALSE(next.enabled);
+  ImGui::GetIO().MousePos = ImVec2((next.x0 + next.x1) / 2, (next.y0 + next.y1) / 2);
+  h.frame();
+  h.frame();
+  ImGuiWindow* tip = ImGui::FindWindowByName("##Tooltip_00");
+  REQUIRE(tip);
+  REQUIRE(tip->Active);
+  ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+  int text_vertices = 0;
+  for (const ImDrawVert& v : tip->DrawList->VtxBuffer) text_vertices += v.col == text;
+  CHECK(text_vertices > 20);  // the glyphs of "Give the sub-workspace a valid, unused name first."
 }
