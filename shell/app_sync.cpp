@@ -4,6 +4,7 @@
 // confirmed state; what is still pending is rebased on top. Offline, the queue grows and
 // requests are retried with a growing delay.
 #include <algorithm>
+#include <optional>
 
 #include "core/state_json.hpp"
 #include "shell/app.hpp"
@@ -31,13 +32,30 @@ void App::start_sync() {
   sync_.org = config_.org;
   session_.set_server_authority(true);
   // Who was signed in, against which server: a store that synced elsewhere starts over.
-  Json saved = Json::parse(storage_.read(kSyncFile).value_or("{}"), nullptr, false);
+  std::optional<std::string> sync_file = storage_.read(kSyncFile);
+  Json saved = Json::parse(sync_file.value_or("{}"), nullptr, false);
   bool same = saved.is_object() && saved.value("server", "") == sync_.server && saved.value("org", "") == sync_.org;
+  std::string unsent = storage_.read(kPendingFile).value_or("[]");
+  // Starting over must not cost anything that lives only here: an organisation kept in this
+  // browser, or changes another server has not received yet.
+  if (!same && ((!sync_file && session_.confirmed().has_org) || (sync_file && unsent != "[]"))) {
+    sync_.blocked = !sync_file
+        ? "This browser store holds '" + session_.confirmed().org_name + "', kept in this browser only. Syncing with " +
+              sync_.server + " here would replace it, so nothing was changed. Open the server with a store of its own "
+              "(leave out ?store= or choose another name)."
+        : "This browser store has changes not yet sent to " + saved.value("server", std::string("another server")) +
+              ". Syncing with " + sync_.server + " here would drop them, so nothing was changed. Open it with another "
+              "store name (?store=).";
+    locked_reason_ = sync_.blocked;
+    ui_.read_only = true;
+    ui_.read_only_reason = sync_.blocked;
+    return;
+  }
   if (same) {
     sync_.token = saved.value("token", "");
     sync_.email = saved.value("email", "");
     std::vector<PendingCommand> pending;
-    Json pj = Json::parse(storage_.read(kPendingFile).value_or("[]"), nullptr, false);
+    Json pj = Json::parse(unsent, nullptr, false);
     if (pj.is_array()) {
       for (const auto& j : pj) {
         Command c;
@@ -92,7 +110,7 @@ void App::request(Request kind, std::string_view method, std::string_view path, 
 }
 
 void App::sync_tick() {
-  if (!sync_.enabled || ui_.read_only) return;  // the writing tab syncs for all
+  if (!sync_.enabled || ui_.read_only || !sync_.blocked.empty()) return;  // the writing tab syncs for all
   if (!sync_.invite_token.empty() && sync_.in_flight.empty()) {
     request(Request::AcceptInvite, "POST", "/v1/invites/accept", Json({{"token", sync_.invite_token}}).dump());
     sync_.invite_token.clear();

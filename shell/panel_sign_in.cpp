@@ -12,6 +12,13 @@ namespace subspace::ui {
 void draw_sign_in(App& app) {
   SyncState& s = app.sync_ui();
   heading("Sign in");
+  if (!s.blocked.empty()) {
+    ImGui::PushTextWrapPos(0);
+    text_error("%s", s.blocked.c_str());
+    ImGui::PopTextWrapPos();
+    track("sync-blocked");
+    return;
+  }
   text_muted("This console is connected to %s (organisation '%s'). Paste the sign-in token your administrator gave you "
              "(subspace-server issue-token), or open the invitation link you received.",
              s.server.c_str(), s.org.c_str());

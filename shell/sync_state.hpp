@@ -25,6 +25,7 @@ struct SyncState {
   bool offline = false, more = false;
   TimeMs last_synced = 0;
   std::string problem;  // the last failure, in words
+  std::string blocked;  // why this store may not sync with this server (nothing is sent or written)
   std::vector<InviteLink> links;  // invitation links to show the inviter
   TextBuf<128> token_input;
   std::string sign_in_error;

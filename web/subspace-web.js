@@ -81,6 +81,9 @@
       }
       if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new UserError(`Invalid server "${c.server}": use http or https.`);
       if (!ORG_ID.test(c.org)) throw new UserError(`With a server, give the organisation's id (?org=...): 1-40 of a-z, 0-9 and '-'.`);
+      // A server's organisation gets a store of its own unless one is named: it never
+      // lands in (and replaces) the offline organisation of the default store.
+      if (!input || input.store === undefined) c.store = `sync-${c.org}.${u.host.replace(/[^A-Za-z0-9.-]/g, '-')}`.slice(0, 64);
     }
     if (!Number.isFinite(c.saveDelayMs) || c.saveDelayMs < 0 || c.saveDelayMs > 3600000) {
       throw new UserError('saveDelayMs must be a number of milliseconds (0 to 3600000).');

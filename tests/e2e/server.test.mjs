@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { baseUrl, clickItem, launchApp, typeInto, waitForItem } from './harness.mjs';
+import { baseUrl, clickItem, launchApp, typeInto, waitForItem, waitReady, waitSaved } from './harness.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.join(repo, 'build/native/server/subspace-server');
@@ -103,8 +103,15 @@ test('sign in, create through the UI, invitation link, offline queue', async () 
     assert.match(link, /#\/invite\/inv_[0-9A-Za-z]{43}$/);
     await clickItem(page, 'Done##invite-links');
 
-    // The invitee opens it in their own browser: accepted, signed in as themselves.
-    invitee = await launchApp({ href: link });
+    // The invitee opens it in their own browser, where an offline organisation already
+    // lives in the default store: the link signs them in, the offline one is untouched.
+    const home = new URL(await baseUrl()).origin + '/';
+    invitee = await launchApp({ href: home });
+    const kept = await invitee.page.evaluate(() => window.Subspace.dispatch({ type: 'create_workspace', name: 'Kept Offline' }));
+    assert.equal(kept.ok, true, JSON.stringify(kept));
+    await waitSaved(invitee.page);
+    await invitee.page.goto(link);
+    await waitReady(invitee.page);
     await invitee.page.waitForFunction(() => window.Subspace && window.Subspace.status && window.Subspace.status()?.sync?.email === 'new@x.io', null, { timeout: 20000 });
     await invitee.page.waitForFunction(() => {
       const s = window.Subspace.getState();
@@ -112,6 +119,15 @@ test('sign in, create through the UI, invitation link, offline queue', async () 
       return ws && ws.members.some((m) => m.email === 'new@x.io' && m.status === 'active');
     }, null, { timeout: 20000 });
     assert.equal(await invitee.page.evaluate(() => window.Subspace.itemRect('acting-as')), null);
+    const hasKept = () => window.Subspace.getState().workspaces.some((w) => w.name === 'Kept Offline');
+    // Naming the offline store for the server is refused in words; nothing is replaced.
+    await invitee.page.goto(`${home}?store=default&server=${encodeURIComponent(server.url)}&org=lumen`);
+    await waitReady(invitee.page);
+    await waitForItem(invitee.page, 'sync-blocked');
+    assert.ok(await invitee.page.evaluate(hasKept));
+    await invitee.page.goto(home);
+    await waitReady(invitee.page);
+    assert.ok(await invitee.page.evaluate(hasKept), 'the offline organisation survived the invitation link');
     // The link works once.
     const again = await fetch(`${server.url}/v1/invites/accept`, { method: 'POST', body: JSON.stringify({ token: link.split('/invite/')[1] }) });
     assert.equal(again.status, 410);
