@@ -181,3 +181,22 @@ TEST_CASE("one API call is \"1 call\"") {
   h.frame();
   CHECK(text_of(h, "usage:total").rfind("1 call, ", 0) == 0);
 }
+
+TEST_CASE("the sub-workspaces list counts expired invitations apart, as the members table shows them") {
+  Headless h;
+  const Workspace& sub = h.state().workspaces[1];
+  REQUIRE(h.app->dispatch(InviteMembers{sub.id, {{"late@new.example", "", Role::Viewer}}}).accepted());
+  h.platform.clock += kInvitationTtlMs + kDayMs;
+  REQUIRE(h.app->dispatch(InviteMembers{sub.id, {{"soon@new.example", "", Role::Viewer}}}).accepted());
+  h.app->go(ui::Route{ui::View::SubWorkspaces, 0});
+  h.frame();
+  h.frame();
+  TimeMs now = h.platform.now();
+  int invited = 0, expired = 0;
+  for (const auto& m : sub.members)
+    if (m.status == MemberStatus::Invited) ++(invitation_expired(m, now) ? expired : invited);
+  REQUIRE(expired >= 1);
+  std::string people = text_of(h, "people:" + sub.name);
+  INFO(people);
+  CHECK(people.find(std::to_string(invited) + " invited, " + std::to_string(expired) + " expired") != std::string::npos);
+}
