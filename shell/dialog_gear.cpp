@@ -51,7 +51,8 @@ void draw_settings(App& app, GearState& g, const Workspace& ws) {
   for (const auto& k : app.state().keys) active_keys += (k.workspace == ws.id && k.status == KeyStatus::Active);
   if (confirm_modal("Turn off API access?",
                     "Turning API access off revokes this sub-workspace's " + std::to_string(active_keys) +
-                        " active API key(s) at once. Usage will then go through the parent's keys.",
+                        (active_keys == 1 ? " active API key" : " active API keys") +
+                        " at once. Usage will then go through the parent's keys.",
                     "Turn off"))
     run(app, g, SetApiAccess{ws.id, false});
   text_muted(api ? "On: it has API keys of its own and its usage is tracked on its own."
@@ -87,7 +88,9 @@ void draw_limits(App& app, GearState& g, const Workspace& ws) {
   ImGui::AlignTextToFramePadding();
   ImGui::Text("%d people active or invited here.", workspace_seats_used(ws, now));
   ImGui::SetNextItemWidth(140);
-  input_hint("Seat cap##gear", ws.seat_cap ? std::to_string(*ws.seat_cap).c_str() : "no cap", g.seat_cap);
+  // Hints say "now": a bare number reads as a value typed in, while the button stays off.
+  std::string cap_hint = ws.seat_cap ? "now " + std::to_string(*ws.seat_cap) : "no cap now";
+  input_hint("Seat cap##gear", cap_hint.c_str(), g.seat_cap);
   ImGui::SameLine();
   auto cap = parse_int(g.seat_cap.view());
   if (button("Set cap##gear", cap.has_value(), "Enter a whole number") && run(app, g, SetSeatCap{ws.id, *cap})) g.seat_cap.clear();
@@ -97,7 +100,7 @@ void draw_limits(App& app, GearState& g, const Workspace& ws) {
   help_marker("A cap is a limit on this sub, not a reservation: unused places stay free for the rest of the organisation.");
 
   ImGui::SetNextItemWidth(140);
-  input_hint("Alert at %##gear", std::to_string(ws.alert_percent).c_str(), g.threshold);
+  input_hint("Alert at %##gear", ("now " + std::to_string(ws.alert_percent)).c_str(), g.threshold);
   ImGui::SameLine();
   auto pct = parse_int(g.threshold.view());
   if (button("Set alert##gear", pct.has_value(), "Enter a percentage") && run(app, g, SetAlertThreshold{ws.id, *pct}))

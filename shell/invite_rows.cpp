@@ -8,12 +8,60 @@
 #include "shell/widgets.hpp"
 
 namespace subspace::ui {
+namespace {
+
+// core's verdicts are whole sentences for the row they stand beside; a toast names the
+// person first and needs only the gist.
+std::string short_reason(const InviteVerdict& v) {
+  switch (v.problem) {
+    case Err::invalid_email: return "not a valid email address";
+    case Err::duplicate_in_batch: return "listed more than once";
+    case Err::invalid_field: return "the name is not accepted";
+    case Err::already_member: return "already a member";
+    case Err::already_invited: return "already invited";
+    case Err::workspace_in_trash: return "suspended with this workspace";
+    case Err::seat_limit_reached: return "seat limit reached";
+    case Err::sub_seat_cap_reached: return "the sub-workspace's seat cap is reached";
+    default: return v.message;
+  }
+}
+
+// Keeps the editor's right-hand buttons clear of the dialog body's scrollbar.
+float right_margin() { return ImGui::GetStyle().ItemSpacing.x; }
+
+}  // namespace
 
 std::vector<InviteRow> invite_rows(const std::vector<InviteDraft>& drafts) {
   std::vector<InviteRow> rows;
   for (const auto& d : drafts)
     if (!trim(d.email.view()).empty()) rows.push_back({std::string(d.email.view()), trim(d.name.view()), d.role});
   return rows;
+}
+
+std::string left_out_note(const InvitePreview& preview) {
+  const InviteVerdict* first = nullptr;
+  int count = 0;
+  for (const InviteVerdict& v : preview.rows) {
+    if (v.problem == Err::none) continue;
+    if (!first) first = &v;
+    ++count;
+  }
+  if (!first) return "";
+  std::string note = "left out " + first->email + ": " + short_reason(*first);
+  if (count > 1) note += ", and " + std::to_string(count - 1) + " more";
+  return note;
+}
+
+void draw_left_out_summary(const InvitePreview& preview, const char* scope) {
+  int out = static_cast<int>(preview.rows.size()) - preview.ok_count();
+  if (out == 0) return;
+  std::string summary = std::to_string(out) + (out == 1 ? " row" : " rows") + " marked \"Left out\" will not be invited.";
+  ImGui::SameLine(0, 12);
+  ImGui::AlignTextToFramePadding();
+  ImGui::PushStyleColor(ImGuiCol_Text, palette().warning);
+  ImGui::TextUnformatted(summary.c_str());
+  ImGui::PopStyleColor();
+  track_text(std::string(scope) + ":left-out-summary", summary);
 }
 
 void add_pasted(std::vector<InviteDraft>& drafts, std::string_view text, Role role) {
@@ -43,11 +91,13 @@ void draw_invite_editor(App& app, std::vector<InviteDraft>& drafts, TextBuf<8192
   ImGui::PushID(scope);
   int remove = -1;
   size_t row = 0;  // index into preview.rows (drafts without an email have no verdict)
-  if (ImGui::BeginTable("invites", 4, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH)) {
+  if (ImGui::BeginTable("invites", 4, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH, ImVec2(-right_margin(), 0))) {
     ImGui::TableSetupColumn("Email", 0, 3.0f);
     ImGui::TableSetupColumn("Name (optional)", 0, 2.0f);
     ImGui::TableSetupColumn("Role", 0, 1.4f);
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 28.0f);
+    // As wide as the remove button, which would otherwise stick out of its column.
+    float remove_width = ImGui::CalcTextSize("\xE2\x9C\x95").x + ImGui::GetStyle().FramePadding.x * 2;
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, remove_width);
     ImGui::TableHeadersRow();
     for (size_t i = 0; i < drafts.size(); ++i) {
       InviteDraft& d = drafts[i];
@@ -85,7 +135,7 @@ void draw_invite_editor(App& app, std::vector<InviteDraft>& drafts, TextBuf<8192
 
   ImGui::Spacing();
   text_muted("Or paste a list of emails (separated by commas, spaces or new lines):");
-  ImGui::InputTextMultiline("##paste", paste.data, sizeof paste.data, ImVec2(-1, ImGui::GetTextLineHeight() * 3.2f));
+  ImGui::InputTextMultiline("##paste", paste.data, sizeof paste.data, ImVec2(-right_margin(), ImGui::GetTextLineHeight() * 3.2f));
   track(std::string(scope) + ":paste");
   if (button("Add these people", !paste.empty(), "Paste some emails first")) {
     add_pasted(drafts, paste.view(), Role::Creator);

@@ -1,6 +1,7 @@
 // The invitation editor shared by the Create Sub-workspace wizard and the Members view:
 // rows of email, name and role, a paste box for lists, and each row's verdict from core.
 #pragma once
+#include <string>
 #include <vector>
 
 #include "core/queries.hpp"
@@ -13,6 +14,12 @@ class App;
 std::vector<InviteRow> invite_rows(const std::vector<InviteDraft>& drafts);
 // Splits pasted text (commas, semicolons, spaces, new lines) into new drafts.
 void add_pasted(std::vector<InviteDraft>& drafts, std::string_view text, Role role);
+// Who a batch leaves out and why, for a toast after the dialog has closed: "left out
+// x@y.z: seat limit reached" (and "and N more"); "" when nobody is.
+std::string left_out_note(const InvitePreview& preview);
+// After a dialog's send button, on its line (always in view, however long the list):
+// how many rows will not be invited. Nothing when all can be.
+void draw_left_out_summary(const InvitePreview& preview, const char* scope);
 // Draws the editor. `preview` is core's verdict on invite_rows(drafts); `scope` keeps the
 // widget ids of two editors apart.
 void draw_invite_editor(App& app, std::vector<InviteDraft>& drafts, TextBuf<8192>& paste, const InvitePreview& preview,

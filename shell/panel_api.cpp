@@ -18,6 +18,10 @@
 namespace subspace::ui {
 namespace {
 
+std::string calls_text(std::int64_t n) { return std::to_string(n) + (n == 1 ? " call" : " calls"); }
+
+float fit_hint(const char* hint) { return ImGui::CalcTextSize(hint).x + ImGui::GetStyle().FramePadding.x * 2 + 4; }
+
 std::string new_key(App& app) {
   std::array<std::uint8_t, kKeyBytes> bytes;
   app.platform().secure_random(bytes.data(), bytes.size());
@@ -175,22 +179,28 @@ void draw_usage(App& app, const Workspace& ws, ApiState& st) {
     credits += u.credits;
     std::string day = format_day(d);
     bars.push_back({day.substr(5), static_cast<double>(u.credits) / 100.0,
-                    day + " (UTC)\n" + std::to_string(u.calls) + " calls\n" + format_credits(u.credits) + " credits"});
+                    day + " (UTC)\n" + calls_text(u.calls) + "\n" + format_credits(u.credits) + " credits"});
   }
-  ImGui::Text("%lld calls, %s credits in the last %d days (UTC)", static_cast<long long>(calls), format_credits(credits).c_str(), st.days);
+  std::string total =
+      calls_text(calls) + ", " + format_credits(credits) + " credits in the last " + std::to_string(st.days) + " days (UTC)";
+  ImGui::TextUnformatted(total.c_str());
+  track_text("usage:total", total);
   bar_chart("usage-chart", bars, ImVec2(-1, 220), "");
 }
 
 void draw_try(App& app, ApiState& st) {
   text_muted("Try a request: paste a key to simulate one API call against it (charged like a real call).");
-  ImGui::SetNextItemWidth(380);
-  input_hint("##try-key", "sk_...", st.try_key);
+  // Empty fields take the defaults, and the hints say so: a bare "0.25" reads as typed in.
+  const char* endpoint_hint = "default /v2/video/generate";
+  const char* credits_hint = "default 0.25";
+  ImGui::SetNextItemWidth(320);
+  input_hint("##try-key", "paste a key: sk_...", st.try_key);
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(190);
-  input_hint("##try-endpoint", "/v2/video/generate", st.try_endpoint);
+  ImGui::SetNextItemWidth(fit_hint(endpoint_hint));
+  input_hint("##try-endpoint", endpoint_hint, st.try_endpoint);
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(90);
-  input_hint("##try-credits", "0.25", st.try_credits);
+  ImGui::SetNextItemWidth(fit_hint(credits_hint));
+  input_hint("##try-credits", credits_hint, st.try_credits);
   ImGui::SameLine();
   std::string key = trim(st.try_key.view());
   if (button("Send##try", !key.empty(), "Paste a key first.")) {

@@ -31,6 +31,35 @@ std::string workspace_label(const State& s, WorkspaceId id) {
   return ws ? ws->name : "(purged workspace)";
 }
 
+// A refused attempt stores only its code: its detail is the code's sentence.
+std::string detail_text(const State& s, const AuditEntry& e) {
+  return e.result == Err::none ? audit_detail(s, e) : std::string(error_default_message(e.result));
+}
+
+// The result as exported and published for tests; on screen a refusal's code is in a tooltip.
+std::string result_text(const AuditEntry& e) {
+  return e.result == Err::none ? "accepted" : "refused: " + std::string(error_code(e.result));
+}
+
+// Digits differ in width in a proportional font: the column fits the widest.
+float timestamp_width() {
+  float digit = 0;
+  for (char d = '0'; d <= '9'; ++d) digit = std::max(digit, ImGui::CalcTextSize(&d, &d + 1).x);
+  float digits = ImGui::CalcTextSize("0000-00-00 00:00").x - 12 * ImGui::CalcTextSize("0").x;
+  return std::max(digits + 12 * digit, ImGui::CalcTextSize("When (UTC)").x);
+}
+
+void draw_result(const AuditEntry& e) {
+  if (e.result == Err::none) {
+    ImGui::TextUnformatted("accepted");
+    return;
+  }
+  ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
+  ImGui::TextUnformatted("refused");
+  ImGui::PopStyleColor();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Code: %s", std::string(error_code(e.result)).c_str());
+}
+
 struct Filter {
   bool whole_org;           // org admins auditing from the parent see every workspace
   WorkspaceId only;         // otherwise (or when chosen) one workspace
@@ -88,8 +117,7 @@ std::string export_csv(const State& s, const AuditState& st) {
   for (auto it = st.rows.rbegin(); it != st.rows.rend(); ++it) {
     const AuditEntry& e = s.audit[*it];
     out += csv_line({format_datetime(e.time), std::string(s.email_of(e.actor)), workspace_label(s, e.workspace),
-                     std::string(command_name(e.type)), audit_detail(s, e),
-                     e.result == Err::none ? "accepted" : "refused: " + std::string(error_code(e.result))});
+                     std::string(command_name(e.type)), detail_text(s, e), result_text(e)});
   }
   return out;
 }
@@ -171,14 +199,14 @@ void draw_audit(App& app) {
   if (ImGui::BeginTable("audit", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                         ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Resizable |
                                         ImGuiTableFlags_NoBordersInBodyUntilResize)) {
+    float pad = ImGui::GetStyle().CellPadding.x * 2;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("When (UTC)", 0, 1.3f);
-    ImGui::TableSetupColumn("Actor", 0, 2.0f);
+    ImGui::TableSetupColumn("When (UTC)", ImGuiTableColumnFlags_WidthFixed, timestamp_width() + pad);
+    ImGui::TableSetupColumn("Actor", 0, 2.4f);
     ImGui::TableSetupColumn("Workspace", 0, 1.5f);
     ImGui::TableSetupColumn("Action", 0, 1.5f);
-    ImGui::TableSetupColumn("Detail", 0, 2.6f);
-    // As wide as the longest refusal ("refused: " and a code of up to 26 characters), so that it is never cut.
-    float result = ImGui::CalcTextSize("refused: reclaim_exceeds_allocation").x + ImGui::GetStyle().CellPadding.x * 2;
+    ImGui::TableSetupColumn("Detail", 0, 3.0f);
+    float result = std::max(ImGui::CalcTextSize("accepted").x, ImGui::CalcTextSize("Result").x) + pad;
     ImGui::TableSetupColumn("Result", ImGuiTableColumnFlags_WidthFixed, result);
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
@@ -186,6 +214,7 @@ void draw_audit(App& app) {
     while (clipper.Step()) {
       for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
         const AuditEntry& e = s.audit[st.rows[st.rows.size() - 1 - i]];  // newest first
+        std::string detail = detail_text(s, e);
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(format_datetime(e.time).c_str());
@@ -196,24 +225,15 @@ void draw_audit(App& app) {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(humanize(e.type).c_str());
         ImGui::TableNextColumn();
-        if (e.usage != kNoUsage) ImGui::TextUnformatted(audit_detail(s, e).c_str());
-        else ImGui::TextUnformatted(e.detail.c_str());
-        if (!e.detail.empty() && ImGui::IsItemHovered() && ImGui::GetItemRectSize().x > ImGui::GetContentRegionAvail().x)
-          ImGui::SetTooltip("%s", e.detail.c_str());  // clipped by its column
+        // One line (clipped by the column), never wrapped: the list clipper assumes rows of equal height.
+        float room = ImGui::GetContentRegionAvail().x;
+        ImGui::TextUnformatted(detail.c_str());
+        if (ImGui::IsItemHovered() && ImGui::GetItemRectSize().x > room) ImGui::SetTooltip("%s", detail.c_str());
         ImGui::TableNextColumn();
-        if (e.result == Err::none) {
-          ImGui::TextUnformatted("accepted");
-        } else {
-          // One line (clipped by the column), never wrapped: the list clipper assumes rows of equal height.
-          ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
-          ImGui::Text("refused: %s", std::string(error_code(e.result)).c_str());
-          ImGui::PopStyleColor();
-          if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(error_default_message(e.result)).c_str());
-        }
+        draw_result(e);
         if (i == 0) {
           std::string row = format_datetime(e.time) + " | " + std::string(s.email_of(e.actor)) + " | " + workspace_label(s, e.workspace) +
-                            " | " + humanize(e.type) + " | " + e.detail + " | " +
-                            (e.result == Err::none ? "accepted" : "refused: " + std::string(error_code(e.result)));
+                            " | " + humanize(e.type) + " | " + detail + " | " + result_text(e);
           track_text("audit:first-row", row);
         }
       }

@@ -27,6 +27,10 @@ std::string account_name(const State& s, Id a) {
   return ws ? ws->name : "(deleted workspace)";
 }
 
+float fit_hint(const char* hint, float at_least) {
+  return std::max(at_least, ImGui::CalcTextSize(hint).x + ImGui::GetStyle().FramePadding.x * 2 + 4);
+}
+
 void draw_balances(App& app, const Workspace& ws) {
   const State& s = app.state();
   std::string balance = "Balance: " + format_credits(ws.balance) + " credits";
@@ -55,8 +59,10 @@ void draw_purchase(App& app, const Workspace& ws, BillingState& st, PersonIx me)
   bool allowed = can(s, me, ws, Perm::Purchase);
   const char* why = !ws.is_parent && ws.billing_by_parent ? "The parent workspace manages this sub-workspace's billing."
                                                           : "Only Super Admins can purchase.";
-  ImGui::SetNextItemWidth(120);
-  input_hint("##buy-credits", "100.00", st.purchase);
+  // Hints that read as hints: a bare "100.00" looks typed in while the button stays off.
+  const char* credits_hint = "credits, e.g. 100";
+  ImGui::SetNextItemWidth(fit_hint(credits_hint, 120));
+  input_hint("##buy-credits", credits_hint, st.purchase);
   ImGui::SameLine();
   auto amount = parse_credits(st.purchase.view());
   if (button("Buy credits##billing", allowed && amount.has_value(), allowed ? "Enter an amount." : why)) {
@@ -66,8 +72,9 @@ void draw_purchase(App& app, const Workspace& ws, BillingState& st, PersonIx me)
     }
   }
   ImGui::SameLine(0, 20);
-  ImGui::SetNextItemWidth(70);
-  input_hint("##buy-slots", "1", st.purchase_slots);
+  const char* slots_hint = "slots, e.g. 1";
+  ImGui::SetNextItemWidth(fit_hint(slots_hint, 70));
+  input_hint("##buy-slots", slots_hint, st.purchase_slots);
   ImGui::SameLine();
   std::int32_t n = 0;
   std::string t = trim(st.purchase_slots.view());
@@ -179,7 +186,8 @@ void draw_api_days(App& app, const Workspace& ws) {
     auto it = ws.usage_by_day.find(d);
     DayUsage u = it == ws.usage_by_day.end() ? DayUsage{} : it->second;
     std::string day = format_day(d);
-    bars.push_back({day.substr(5), u.credits / 100.0, day + "\n" + std::to_string(u.calls) + " calls\n" + format_credits(u.credits) + " credits"});
+    std::string calls = std::to_string(u.calls) + (u.calls == 1 ? " call" : " calls");
+    bars.push_back({day.substr(5), u.credits / 100.0, day + "\n" + calls + "\n" + format_credits(u.credits) + " credits"});
   }
   bar_chart("billing-usage-chart", bars, ImVec2(-1, 160), "");
 }

@@ -27,8 +27,10 @@ std::string status_text(const Membership& m, TimeMs now) {
     case MemberStatus::Invited: {
       if (m.expires_at <= now) return "Invitation expired";
       TimeMs left = m.expires_at - now;
-      if (left < kDayMs) return "Invited (expires in " + std::to_string(std::max<TimeMs>(1, left / 3'600'000)) + " h)";
-      return "Invited (expires in " + std::to_string(left / kDayMs) + " d)";
+      // Rounded up: a just-sent 7-day invitation says 7 d, not 6.
+      constexpr TimeMs kHourMs = 3'600'000;
+      if (left < kDayMs) return "Invited (expires in " + std::to_string((left + kHourMs - 1) / kHourMs) + " h)";
+      return "Invited (expires in " + std::to_string((left + kDayMs - 1) / kDayMs) + " d)";
     }
   }
   return "";
@@ -139,12 +141,11 @@ void draw_invite_dialog(App& app, const Workspace& ws, MembersState& st) {
     InviteMembers cmd{ws.id, {}};
     for (size_t i = 0; i < rows.size(); ++i)
       if (preview.rows[i].problem == Err::none) cmd.invites.push_back(rows[i]);
-    size_t left_out = rows.size() - cmd.invites.size();
+    std::string left_out = left_out_note(preview);
     ExecResult r = app.dispatch(std::move(cmd), App::Refusal::ShownInPlace);
     if (r.accepted()) {
-      app.toast("Invited " + std::to_string(ok) + (ok == 1 ? " person" : " people") +
-                    (left_out ? "; left out " + std::to_string(left_out) + " (see the reasons before sending)." : "."),
-                left_out > 0);
+      // The dialog closes: the toast names who was left out. Not an error: the rest went out.
+      app.toast("Invited " + std::to_string(ok) + (ok == 1 ? " person" : " people") + (left_out.empty() ? "" : "; " + left_out) + ".");
       st.invite_open = false;
       st.invites.clear();
     } else {
@@ -152,6 +153,7 @@ void draw_invite_dialog(App& app, const Workspace& ws, MembersState& st) {
     }
   }
   track("invite:send", ok > 0);
+  draw_left_out_summary(preview, "invite");
   if (!st.invite_open) ImGui::CloseCurrentPopup();
   ImGui::EndPopup();
 }
@@ -172,9 +174,12 @@ void draw_bulk_bar(App& app, const Workspace& ws, MembersState& st, PersonIx me)
       if (why_not_manage(s, me, ws, p).empty()) app.dispatch(ChangeRole{ws.id, s.people[p].email, bulk_role});
   }
   ImGui::SameLine();
-  if (button("Resend invitations##bulk")) {
+  bool any_invited = std::any_of(people.begin(), people.end(), [&](PersonIx p) { return ws.member(p)->status == MemberStatus::Invited; });
+  if (button("Resend invitations##bulk", any_invited, "None of the selected people has an invitation.")) {
+    int resent = 0;
     for (PersonIx p : people)
-      if (ws.member(p)->status == MemberStatus::Invited) app.dispatch(ResendInvitation{ws.id, s.people[p].email});
+      if (ws.member(p)->status == MemberStatus::Invited) resent += app.dispatch(ResendInvitation{ws.id, s.people[p].email}).accepted();
+    if (resent) app.toast("Resent " + std::to_string(resent) + (resent == 1 ? " invitation." : " invitations."));
   }
   ImGui::SameLine();
   if (danger_button("Remove##bulk")) {
@@ -228,6 +233,7 @@ void draw_row(App& app, const Workspace& ws, MembersState& st, PersonIx me, Pers
   if (invitation_expired(m, now)) ImGui::PushStyleColor(ImGuiCol_Text, palette().warning);
   ImGui::TextUnformatted(status.c_str());
   if (invitation_expired(m, now)) ImGui::PopStyleColor();
+  track_text("status:" + p.email, status);
 
   ImGui::TableNextColumn();
   ImGui::AlignTextToFramePadding();

@@ -89,9 +89,14 @@ void draw_row(App& app, const Workspace& ws) {
   ImGui::TableNextColumn();
   int active = ws.active_count;
   int invited = workspace_seats_used(ws, now) - active;
+  // Expired invitations are still rows of the members table: count them, apart.
+  auto expired = std::distance(ws.invitation_expiries.begin(), ws.invitation_expiries.upper_bound(now));
+  std::string people = std::to_string(active) + " active, " + std::to_string(invited) + " invited" +
+                       (expired ? ", " + std::to_string(expired) + " expired" : "") +
+                       (ws.seat_cap ? " / cap " + std::to_string(*ws.seat_cap) : "");
   ImGui::AlignTextToFramePadding();
-  if (ws.seat_cap) ImGui::Text("%d active, %d invited / cap %d", active, invited, *ws.seat_cap);
-  else ImGui::Text("%d active, %d invited", active, invited);
+  ImGui::TextUnformatted(people.c_str());
+  track_text("people:" + ws.name, people);
 
   ImGui::TableNextColumn();
   ImGui::AlignTextToFramePadding();

@@ -70,10 +70,10 @@ void draw_create(App& app, const Workspace& ws, VideosState& st) {
   asset_combo("Voice##video", s, ws, AssetKind::Voice, st.voice, false);
   asset_combo("Template##video", s, ws, AssetKind::Template, st.template_id, true);
   ImGui::SetNextItemWidth(70);
-  input_hint("min##video-minutes", "0", st.minutes);
+  input_hint("min##video-minutes", "e.g. 2", st.minutes);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(70);
-  input_hint("s##video-seconds", "30", st.seconds);
+  input_hint("s##video-seconds", "e.g. 30", st.seconds);
   int seconds = parse_seconds(st);
   Cents cost = seconds > 0 ? video_cost(s.plan, seconds) : 0;
   bool affordable = cost <= ws.balance;

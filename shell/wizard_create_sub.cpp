@@ -87,6 +87,21 @@ void draw_members_step(App& app, WizardState& w) {
   draw_invite_editor(app, w.invites, w.paste, preview, "wizard");
 }
 
+// Step 3 ends with the Create button: say once more who goes in and who is left out.
+void draw_invite_summary(App& app, const WizardState& w) {
+  std::vector<InviteRow> rows = invite_rows(w.invites);
+  if (rows.empty()) return;
+  InvitePreview preview = preview_invites(app.state(), nullptr, std::nullopt, rows, app.now());
+  int ok = preview.ok_count();
+  std::string left_out = left_out_note(preview);
+  std::string text = "Creating it invites " + std::to_string(ok) + (ok == 1 ? " person" : " people") +
+                     (left_out.empty() ? "." : "; " + left_out + " (see step 2).");
+  ImGui::Spacing();
+  if (left_out.empty()) text_muted("%s", text.c_str());
+  else text_warning("%s", text.c_str());
+  track_text("wizard:invite-summary", text);
+}
+
 void draw_settings_step(App& app, WizardState& w) {
   const State& s = app.state();
   checkbox("Parent workspace manages billing##wizard", &w.billing_by_parent);
@@ -99,10 +114,11 @@ void draw_settings_step(App& app, WizardState& w) {
   ImGui::Spacing();
   ImGui::TextUnformatted("Initial credits");
   ImGui::SetNextItemWidth(160);
-  input_hint("##wizard-credits", "0.00", w.credits);
+  input_hint("##wizard-credits", "optional, e.g. 250", w.credits);
   ImGui::SameLine();
   text_muted("from the parent's %s", format_credits(s.parent_workspace().balance).c_str());
   if (!w.credits.empty() && !parse_credits(w.credits.view())) text_error("Enter an amount such as 250 or 250.50.");
+  draw_invite_summary(app, w);
 }
 
 void create(App& app, WizardState& w) {
@@ -114,11 +130,8 @@ void create(App& app, WizardState& w) {
   c.initial_credits = w.credits.empty() ? 0 : parse_credits(w.credits.view()).value_or(-1);
   std::vector<InviteRow> rows = invite_rows(w.invites);
   InvitePreview preview = preview_invites(s, nullptr, std::nullopt, rows, app.now());
-  std::vector<std::string> left_out;
-  for (size_t i = 0; i < rows.size(); ++i) {
+  for (size_t i = 0; i < rows.size(); ++i)
     if (preview.rows[i].problem == Err::none) c.invites.push_back(rows[i]);
-    else left_out.push_back(preview.rows[i].message);
-  }
   if (!w.image.rgba.empty()) {
     std::string blob = app.save_image_blob(w.image);
     if (blob.empty()) {
@@ -136,9 +149,9 @@ void create(App& app, WizardState& w) {
   }
   std::string note = "Created '" + name + "'";
   if (invited) note += " and invited " + std::to_string(invited) + (invited == 1 ? " person" : " people");
-  note += ".";
-  if (!left_out.empty()) note += " Left out: " + std::to_string(left_out.size()) + " (" + left_out.front() + ")";
-  app.toast(note, !left_out.empty());
+  if (std::string left_out = left_out_note(preview); !left_out.empty()) note += "; " + left_out;
+  // Not an error: the sub-workspace exists and the others are invited.
+  app.toast(note + ".");
   if (w.image.texture) app.platform().destroy_texture(w.image.texture);
   w = WizardState{};
 }
@@ -176,7 +189,8 @@ void draw_create_wizard(App& app) {
   if (!w.error.empty()) text_error("%s", w.error.c_str());
   bool name_ok = name_problem(app.state(), w.name.view()).empty();
   bool credits_ok = w.credits.empty() || parse_credits(w.credits.view()).has_value();
-  if (button("Cancel##wizard")) w.open = false;
+  // Escape closes it, as it does the other dialogs.
+  if (button("Cancel##wizard") || (key_pressed(ImGuiKey_Escape) && !ImGui::IsAnyItemActive())) w.open = false;
   ImGui::SameLine();
   if (w.step > 0) {
     if (button("Back##wizard")) w.step--;
@@ -191,6 +205,7 @@ void draw_create_wizard(App& app) {
   if (primary_button("Create Sub-workspace##wizard", name_ok && credits_ok,
                      name_ok ? "Fix the initial credits first." : "Give the sub-workspace a valid, unused name first."))
     create(app, w);
+  draw_left_out_summary(preview_invites(app.state(), nullptr, std::nullopt, invite_rows(w.invites), app.now()), "wizard");
   if (!w.open) ImGui::CloseCurrentPopup();
   ImGui::EndPopup();
 }

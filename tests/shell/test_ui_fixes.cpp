@@ -1,0 +1,202 @@
+// Small interface fixes a new user reported, driven headless with clicks and keys: what the
+// audit log, toasts, members table, wizard, API page and sub-workspaces list say.
+#include <imgui_internal.h>
+
+#include "core/crypto.hpp"
+#include "core/queries.hpp"
+#include "core/text.hpp"
+#include "headless.hpp"
+
+using namespace subspace;
+using namespace subspace::test;
+
+namespace {
+
+const std::string kAdmin = "ada.quill@lumen.example";
+
+const ui::Toast& last_toast(Headless& h) {
+  REQUIRE_FALSE(h.app->ui().toasts.empty());
+  return h.app->ui().toasts.back();
+}
+
+// The text a widget published with track_text under `key`.
+std::string text_of(Headless& h, const std::string& key) {
+  for (const auto& [label, rect] : h.app->items().all())
+    if (label.rfind(key + "=", 0) == 0) return label.substr(key.size() + 1);
+  return "";
+}
+
+ImGuiTable* table_with_first_column(const char* name) {
+  ImGuiContext& g = *GImGui;
+  for (int n = 0; n < g.Tables.GetMapSize(); ++n)
+    if (ImGuiTable* t = g.Tables.TryGetMapData(n); t && t->ColumnsCount > 0 && std::string(ImGui::TableGetColumnName(t, 0)) == name)
+      return t;
+  return nullptr;
+}
+
+// Leaves `free` seats in the organisation.
+void leave_seats(Headless& h, int free) {
+  PlanFields plan{seats_used(h.state(), h.platform.now()) + free, h.state().plan.avatar_slots, h.state().plan.video_cost_per_minute};
+  REQUIRE(h.app->dispatch(SetPlan{plan}).accepted());
+}
+
+void open_members(Headless& h, WorkspaceId ws) {
+  h.app->go(ui::Route{ui::View::Members, ws});
+  h.frame();
+  h.frame();
+}
+
+}  // namespace
+
+TEST_CASE("a refused attempt reads as a sentence in the audit log, with a short result; the time fits its column") {
+  Headless h;
+  const Workspace& sub = h.state().workspaces[1];
+  int used = workspace_seats_used(sub, h.platform.now());
+  REQUIRE(used >= 2);
+  REQUIRE_FALSE(h.app->dispatch(SetSeatCap{sub.id, used - 1}).accepted());
+  h.app->go(ui::Route{ui::View::Audit, h.state().parent});
+  h.frame();
+  h.click("Refused attempts##audit-result");
+  std::string row = text_of(h, "audit:first-row");
+  INFO(row);
+  CHECK(row.find(" | " + std::string(error_default_message(Err::seat_cap_below_usage)) + " | ") != std::string::npos);
+  CHECK_THAT(row, Catch::EndsWith(" | refused: seat_cap_below_usage"));
+
+  ImGuiTable* table = table_with_first_column("When (UTC)");
+  REQUIRE(table);
+  REQUIRE(table->ColumnsCount == 6);
+  const ImGuiTableColumn& when = table->Columns[0];
+  for (const char* stamp : {"2026-09-04 20:28", "2088-08-28 08:58", "2000-00-00 00:00"})
+    CHECK(when.WorkMaxX - when.WorkMinX >= ImGui::CalcTextSize(stamp).x);
+  CHECK(table->Columns[5].WidthGiven < table->Columns[1].WidthGiven);  // Result compact, Actor roomy
+}
+
+TEST_CASE("inviting past the seat limit: a neutral toast names who was left out and why") {
+  Headless h;
+  const State& s = h.state();
+  leave_seats(h, 2);
+  open_members(h, s.parent);
+  h.click("+ Invite members##members");
+  h.click("invite:paste");
+  h.type("one@new.example two@new.example three@new.example four@new.example");
+  h.click("invite:add-pasted");
+  CHECK(text_of(h, "invite:left-out-summary") == "2 rows marked \"Left out\" will not be invited.");
+  h.click("invite:send");
+  CHECK_FALSE(h.app->ui().members.invite_open);
+  const ui::Toast& t = last_toast(h);
+  CHECK(t.text == "Invited 2 people; left out three@new.example: seat limit reached, and 1 more.");
+  CHECK_FALSE(t.error);
+}
+
+TEST_CASE("a just-sent invitation expires in 7 d; bulk resend is off unless an invitation is selected") {
+  Headless h;
+  const State& s = h.state();
+  const Workspace& sub = s.workspaces[1];
+  REQUIRE(h.app->dispatch(InviteMembers{sub.id, {{"fresh@new.example", "", Role::Viewer}}}).accepted());
+  open_members(h, sub.id);
+  CHECK(text_of(h, "status:fresh@new.example") == "Invited (expires in 7 d)");
+
+  std::string active;
+  for (const auto& m : sub.members)
+    if (m.status == MemberStatus::Active && s.people[m.person].email != kAdmin) active = s.people[m.person].email;
+  REQUIRE_FALSE(active.empty());
+  h.click("select:" + active);
+  CHECK_FALSE(h.rect("Resend invitations##bulk").enabled);
+  h.click("select:fresh@new.example");
+  CHECK(h.rect("Resend invitations##bulk").enabled);
+  h.click("Resend invitations##bulk");
+  CHECK(last_toast(h).text == "Resent 1 invitation.");
+}
+
+TEST_CASE("restoring from the trash says so") {
+  Headless h;
+  const Workspace& sub = h.state().workspaces[1];
+  std::string name = sub.name;
+  WorkspaceId id = sub.id;
+  REQUIRE(h.app->dispatch(DeleteWorkspace{id, name}).accepted());
+  h.app->go(ui::Route{ui::View::Trash, 0});
+  h.frame();
+  h.click("restore:" + name);
+  h.click("Restore##confirm");
+  CHECK(h.state().workspace(id)->live());
+  const ui::Toast& t = last_toast(h);
+  CHECK(t.text == "Restored '" + name + "' with its assets and members.");
+  CHECK_FALSE(t.error);
+}
+
+TEST_CASE("the wizard says which rows are left out, creates with a neutral toast, and Escape closes it") {
+  Headless h;
+  leave_seats(h, 1);
+  h.click("+ Create Sub-workspace##open-wizard");
+  h.click("##wizard-name");
+  h.type("Field Sales");
+  h.click("Next##wizard");
+  h.click("wizard:paste");
+  h.type("a@new.example b@new.example c@new.example d@new.example e@new.example f@new.example g@new.example "
+         "h@new.example i@new.example j@new.example k@new.example l@new.example");
+  h.click("wizard:add-pasted");
+  h.frame();  // the body measures the longer list, then shows its scrollbar
+  h.frame();
+  CHECK(text_of(h, "wizard:left-out-summary") == "11 rows marked \"Left out\" will not be invited.");
+  // The rows' remove buttons keep clear of the body's scrollbar.
+  ImGuiWindow* body = nullptr;
+  for (ImGuiWindow* w : GImGui->Windows)
+    if (std::string name = w->Name; name.find("/wizard-body_") != std::string::npos && name.find("/##") == std::string::npos) body = w;
+  REQUIRE(body);
+  CHECK(body->ScrollbarY);
+  CHECK(h.rect("wizard:remove:0").x1 + ImGui::GetStyle().ItemSpacing.x <= body->InnerRect.Max.x + 0.5f);
+  CHECK(h.rect("wizard:left-out-summary").x1 <= body->InnerRect.Max.x + ImGui::GetStyle().ScrollbarSize);  // fits the footer
+  h.click("Next##wizard");
+  CHECK(text_of(h, "wizard:invite-summary") ==
+        "Creating it invites 1 person; left out b@new.example: seat limit reached, and 10 more (see step 2).");
+  h.click("Create Sub-workspace##wizard");
+  const ui::Toast& t = last_toast(h);
+  CHECK(t.text == "Created 'Field Sales' and invited 1 person; left out b@new.example: seat limit reached, and 10 more.");
+  CHECK_FALSE(t.error);
+
+  // Escape, even with the name field focused as the wizard opens.
+  h.click("+ Create Sub-workspace##open-wizard");
+  REQUIRE(h.app->ui().wizard.open);
+  h.key(ImGuiKey_Escape);
+  CHECK_FALSE(h.app->ui().wizard.open);
+  h.frame();
+  CHECK_FALSE(h.has("Next##wizard"));
+}
+
+TEST_CASE("one API call is \"1 call\"") {
+  Headless h;
+  h.app->go(ui::Route{ui::View::Api, h.state().parent});
+  h.frame();
+  h.click("##key-label");
+  h.type("Solo");
+  h.click("+ Create key##api");
+  std::string key = h.app->ui().api.shown_key;
+  REQUIRE_FALSE(key.empty());
+  h.click("Done##shown-key");
+  h.app->ui().api.filter_key = h.state().keys.back().id;  // the parent's own usage is the demo's
+  h.frame();
+  CHECK(text_of(h, "usage:total").rfind("0 calls, ", 0) == 0);
+  KeyFingerprint f = fingerprint(key);
+  REQUIRE(h.app->dispatch(RecordApiUsage{f.hash, f.last4, "/v2/video/generate", 25}).accepted());
+  h.frame();
+  CHECK(text_of(h, "usage:total").rfind("1 call, ", 0) == 0);
+}
+
+TEST_CASE("the sub-workspaces list counts expired invitations apart, as the members table shows them") {
+  Headless h;
+  const Workspace& sub = h.state().workspaces[1];
+  REQUIRE(h.app->dispatch(InviteMembers{sub.id, {{"late@new.example", "", Role::Viewer}}}).accepted());
+  h.platform.clock += kInvitationTtlMs + kDayMs;
+  REQUIRE(h.app->dispatch(InviteMembers{sub.id, {{"soon@new.example", "", Role::Viewer}}}).accepted());
+  h.app->go(ui::Route{ui::View::SubWorkspaces, 0});
+  h.frame();
+  h.frame();
+  TimeMs now = h.platform.now();
+  int invited = 0, expired = 0;
+  for (const auto& m : sub.members)
+    if (m.status == MemberStatus::Invited) ++(invitation_expired(m, now) ? expired : invited);
+  REQUIRE(expired >= 1);
+  std::string people = text_of(h, "people:" + sub.name);
+  INFO(people);
+  CHECK(people.find(std::to_string(invited) + " invited, " + std::to_string(expired) + " expired") != std::string::npos);
+}
