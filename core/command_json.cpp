@@ -209,6 +209,11 @@ Error command_from_json(const Json& j, Command& out, bool with_envelope) {
     if (Error e = read_value(j["actor"], out.env.actor, "actor")) return e;
     // Milliseconds since 1970, up to the end of year 9999.
     if (Error e = read_integer(j["time"], out.env.time, "time", 0, 253'402'300'799'999)) return e;
+  } else {
+    for (const char* k : {"id", "actor", "time"})
+      if (j.contains(k))
+        return Error(Err::unknown_field, std::string("Field '") + k +
+                                             "' is not given here: the app fills in who sends a command, its id and its time.");
   }
   return kReaders[static_cast<size_t>(*type)](j, out.payload, extra);
 }

@@ -20,12 +20,6 @@ Json person_ref(const State& s, PersonIx p) {
   return std::string(s.email_of(p));
 }
 
-Json usage_json(const UsageByDay& by_day) {
-  Json a = Json::array();
-  for (const auto& [day, u] : by_day) a.push_back({format_day(day), u.calls, u.credits});
-  return a;
-}
-
 Json workspace_json(const State& s, const Workspace& ws) {
   Json j = {{"id", ws.id},
             {"name", ws.name},

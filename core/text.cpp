@@ -1,5 +1,6 @@
 #include "core/text.hpp"
 
+#include <charconv>
 #include <cstdio>
 
 namespace subspace {
@@ -173,6 +174,14 @@ std::string format_credits(Cents c) {
   char frac[4];
   std::snprintf(frac, sizeof frac, ".%02u", static_cast<unsigned>(v % 100));
   return (negative ? "-" : "") + grouped + frac;
+}
+
+std::optional<std::int32_t> parse_whole(std::string_view s) {
+  std::string t = trim(s);
+  std::int32_t v = 0;
+  auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+  if (t.empty() || ec != std::errc() || p != t.data() + t.size()) return std::nullopt;
+  return v;
 }
 
 std::optional<Cents> parse_credits(std::string_view s) {

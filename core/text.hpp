@@ -29,6 +29,8 @@ std::optional<std::string> normalize_display_name(std::string_view raw);
 // Credits are shown as "1,234.50"; parsing accepts "12", "12.5", "12.50", "1,234.50".
 std::string format_credits(Cents c);
 std::optional<Cents> parse_credits(std::string_view s);
+// A whole number typed by a user (" 12 "): nothing else around it, within 32 bits.
+std::optional<std::int32_t> parse_whole(std::string_view s);
 
 // "2026-12-03", "2026-12-03 14:05" in UTC.
 std::string format_date(TimeMs t);

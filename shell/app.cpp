@@ -4,6 +4,7 @@
 #include "core/rights.hpp"
 #include "core/state_json.hpp"
 #include "core/text.hpp"
+#include "shell/theme.hpp"
 
 namespace subspace::ui {
 namespace {
@@ -51,6 +52,7 @@ void App::start() {
   store_ = std::make_unique<Store>(storage_);
   load_store();
   if (!config_.server.empty()) start_sync();
+  load_prefs();
   if (!config_.acting_as.empty() && state().person(config_.acting_as)) ui_.acting_as = config_.acting_as;
   choose_default_actor();
   on_route(config_.start_route);
@@ -169,7 +171,7 @@ void App::go(Route r, bool push) {
   platform_.set_route(r.to_hash(), push);
 }
 
-void App::on_route(std::string_view hash) {
+void App::on_route(std::string_view hash, bool explain) {
   constexpr std::string_view kInvite = "#/invite/";
   if (hash.substr(0, kInvite.size()) == kInvite) {
     // An invitation link: accepted through the server, which signs the invitee in.
@@ -185,7 +187,7 @@ void App::on_route(std::string_view hash) {
   if (r && r->ws != 0) {
     const Workspace* ws = s.workspace(r->ws);
     if (!ws || !p || !can_see(s, *p, *ws) || !ws->live()) {
-      toast("That workspace does not exist or is not visible to " + ui_.acting_as + ".", true);
+      if (explain) toast("That workspace does not exist or is not visible to " + ui_.acting_as + ".", true);
       r.reset();
     }
   }
@@ -215,6 +217,41 @@ void App::housekeeping() {
   for (WorkspaceId id : due) send(PurgeWorkspace{id}, std::string(kSystemEmail));
 }
 
+void App::act_as(const std::string& email) {
+  if (!state().person(email)) return;
+  ui_.acting_as = email;
+  save_prefs();
+  on_route(ui_.route.to_hash(), /*explain=*/false);
+}
+
+void App::set_dark(bool dark) {
+  apply_theme(dark);
+  save_prefs();
+}
+
+// Preferences of this browser, kept next to the store: not part of the organisation, so
+// not in its snapshot, its export or a server's copy.
+constexpr const char* kPrefsFile = "prefs.json";
+
+void App::load_prefs() {
+  Json j = Json::parse(storage_.read(kPrefsFile).value_or("{}"), nullptr, false);
+  if (!j.is_object()) j = Json::object();  // unreadable preferences are only preferences: defaults
+  // What the page asks for wins over what was remembered.
+  if (config_.dark) apply_theme(*config_.dark);
+  else if (j.contains("dark") && j["dark"].is_boolean()) apply_theme(j["dark"].get<bool>());
+  if (!sync_.enabled && j.contains("acting_as") && j["acting_as"].is_string()) {
+    std::string who = j["acting_as"].get<std::string>();
+    if (state().person(who)) ui_.acting_as = who;
+  }
+}
+
+void App::save_prefs() {
+  if (ui_.read_only) return;
+  Json j = {{"dark", theme_is_dark()}};
+  if (!sync_.enabled) j["acting_as"] = ui_.acting_as;
+  if (!storage_.write(kPrefsFile, j.dump())) touch_storage();
+}
+
 void App::toast(std::string text, bool error) { ui_.toasts.push_back({std::move(text), error, -1}); }
 
 void App::reset_demo(std::string_view size) {
@@ -237,7 +274,10 @@ void App::reset_demo(std::string_view size) {
 }
 
 void App::on_file_error(FilePurpose purpose, std::string_view message) {
-  if (purpose == FilePurpose::WorkspaceImage) ui_.wizard.image_error = std::string(message);
+  if (purpose == FilePurpose::WorkspaceImage) {
+    // Shown where the image was being chosen: the wizard or a workspace's settings.
+    (ui_.image_target ? ui_.settings.image_error : ui_.wizard.image_error) = std::string(message);
+  }
   toast(std::string(message), true);
 }
 

@@ -4,6 +4,7 @@
 // the user is acting as.
 #pragma once
 #include <memory>
+#include <optional>
 #include <unordered_map>
 #include <string>
 #include <string_view>
@@ -23,7 +24,7 @@ struct AppConfig {
   std::uint64_t demo_seed = 7;
   std::string acting_as;       // start acting as this person (default: the first org admin)
   std::string start_route;     // e.g. "#/ws/12/members"
-  bool dark = false;
+  std::optional<bool> dark;  // unset: this browser's last choice (prefs.json), else light
   std::string server;  // sync server URL ("" = offline, the app is its own authority)
   std::string org;     // the organisation's id on that server
   std::string page_url;  // this page without query and hash, for invitation links
@@ -50,7 +51,9 @@ class App {
   std::string state_json() const;
 
   // --- events from the platform ---
-  void on_route(std::string_view hash);
+  // `explain`: say so when the route is not there for this person (a typed or followed link);
+  // off when the person changed under the route, who simply lands somewhere they may be.
+  void on_route(std::string_view hash, bool explain = true);
   void on_file_picked(FilePurpose purpose, std::string_view name, std::string_view bytes);
   void on_image_picked(std::string_view name, std::size_t original_bytes, const std::uint8_t* rgba, int w, int h);
   void on_file_error(FilePurpose purpose, std::string_view message);
@@ -80,6 +83,10 @@ class App {
   // The live workspace of the current route, if the acting person may see it.
   const Workspace* route_workspace() const;
   void go(Route r, bool push = true);
+  // The person commands go out as (remembered in this browser); the view follows their rights.
+  void act_as(const std::string& email);
+  // The light or dark theme, remembered in this browser.
+  void set_dark(bool dark);
   void toast(std::string text, bool error = false);
   Store& store() { return *store_; }
   // The GPU texture of a workspace image (loaded from its blob once), or 0.
@@ -108,6 +115,8 @@ class App {
   void touch_storage();  // the store's files changed: have the platform save them
   void load_store();
   void choose_default_actor();
+  void load_prefs();
+  void save_prefs();
 
   Platform& platform_;
   Storage& storage_;

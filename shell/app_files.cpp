@@ -52,7 +52,9 @@ void App::on_image_picked(std::string_view name, std::size_t original_bytes, con
   t.height = h;
   if (ui_.image_target != 0) {  // a new image for an existing workspace
     std::string blob = save_image_blob(t);
-    if (!blob.empty()) dispatch(SetWorkspaceImage{ui_.image_target, ImageFields{blob, w, h}});
+    ExecResult r;
+    if (!blob.empty()) r = dispatch(SetWorkspaceImage{ui_.image_target, ImageFields{blob, w, h}}, Refusal::ShownInPlace);
+    ui_.settings.image_error = blob.empty() ? "The image could not be saved." : r.accepted() ? "" : r.error.message;
     return;
   }
   WizardState& wz = ui_.wizard;

@@ -137,13 +137,18 @@ void App::on_http_response(std::uint64_t id, int status, std::string_view body) 
     if (status == 200 && j.is_object()) {
       sync_.email = j.value("email", "");
       ui_.acting_as = sync_.email;
+      sync_.token_input.clear();
       save_sync_file();
       sync_.next_attempt = 0;
     } else if (status == 0) {
       sync_.offline = true;  // keep the token: it is checked again when the server is back
       if (!sync_.email.empty()) ui_.acting_as = sync_.email;
     } else {
-      sync_.sign_in_error = message.empty() ? "The server refused the token (HTTP " + std::to_string(status) + ")." : message;
+      // The token stays in the field to be checked and corrected.
+      sync_.sign_in_error = status == 401 ? "That token was not accepted: it is unknown, mistyped or revoked. Check it, or ask "
+                                            "your administrator for a new one."
+                            : message.empty() ? "The server refused the token (HTTP " + std::to_string(status) + ")."
+                                              : message;
       sign_out();
     }
     return;

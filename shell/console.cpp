@@ -50,7 +50,10 @@ void draw_actor_picker(App& app) {
   ImGui::SameLine();
   ImGui::SetNextItemWidth(230);
   if (ImGui::BeginCombo("##acting-as", current.c_str(), ImGuiComboFlags_HeightLarge)) {
-    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    if (ImGui::IsWindowAppearing()) {
+      g_actor.filter.clear();  // a fresh search each time the list opens
+      ImGui::SetKeyboardFocusHere();
+    }
     ImGui::SetNextItemWidth(-1);
     input_hint("##actor-filter", "Search people", g_actor.filter);
     refresh_actor_rows(s);
@@ -64,8 +67,7 @@ void draw_actor_picker(App& app) {
         bool admin = is_org_admin(s, p);
         std::string label = (person.name.empty() ? person.email : person.name) + (admin ? "  (org admin)" : "");
         if (ImGui::Selectable(label.c_str(), me && *me == p)) {
-          app.ui().acting_as = person.email;
-          app.on_route(app.ui().route.to_hash());  // the new person may not see this view
+          app.act_as(person.email);
         }
         track("actor:" + person.email);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", person.email.c_str());
@@ -129,7 +131,7 @@ void draw_app_menu(App& app) {
     }
     track("menu:demo");
     bool dark = theme_is_dark();
-    if (ImGui::MenuItem("Dark theme", nullptr, &dark)) apply_theme(dark);
+    if (ImGui::MenuItem("Dark theme", nullptr, &dark)) app.set_dark(dark);
     track("menu:theme");
     ImGui::EndPopup();
   }
@@ -236,6 +238,7 @@ void draw_sidebar(App& app) {
     bool selected = ui.route == r;
     if (selectable(label, selected)) app.go(r);
   };
+  float top = ImGui::GetCursorPosY();
   draw_my_invitations(app, *me);
   if (is_org_admin(s, *me)) {
     text_muted("MANAGE WORKSPACE");
@@ -246,8 +249,10 @@ void draw_sidebar(App& app) {
   WorkspaceId wsid = ui.route.ws ? ui.route.ws : s.parent;
   const Workspace* ws = s.workspace(wsid);
   if (!ws || !can_see(s, *me, *ws)) return;
-  ImGui::Separator();
-  ImGui::Spacing();
+  if (ImGui::GetCursorPosY() > top) {  // a line between sections, not above the first
+    ImGui::Separator();
+    ImGui::Spacing();
+  }
   text_muted("%s", ws->is_parent ? "PARENT WORKSPACE" : "SUB-WORKSPACE");
   ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x);
   ImGui::TextUnformatted(ws->name.c_str());
@@ -264,6 +269,7 @@ void draw_sidebar(App& app) {
     nav("Usage & billing##nav", Route{View::Billing, wsid});
     nav("Audit log##nav", Route{View::Audit, wsid});
   }
+  nav("Settings##nav", Route{View::Settings, wsid});
 }
 
 void draw_banners(App& app) {
@@ -328,6 +334,7 @@ void App::frame() {
     Route r = *pending_route_;
     pending_route_.reset();
     on_route(r.to_hash());
+    if (ui_.route == r) platform_.set_route(r.to_hash(), false);  // the URL follows a route the app chose
   }
 
   ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -368,6 +375,7 @@ void App::frame() {
       case View::Api: draw_api(*this); break;
       case View::Billing: draw_billing(*this); break;
       case View::Audit: draw_audit(*this); break;
+      case View::Settings: draw_settings(*this); break;
     }
   }
   ImGui::EndChild();

@@ -3,7 +3,6 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <charconv>
 
 #include "core/queries.hpp"
 #include "core/rights.hpp"
@@ -14,14 +13,6 @@
 
 namespace subspace::ui {
 namespace {
-
-std::optional<std::int32_t> parse_int(std::string_view s) {
-  std::string t = trim(s);
-  std::int32_t v = 0;
-  auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
-  if (t.empty() || ec != std::errc() || p != t.data() + t.size()) return std::nullopt;
-  return v;
-}
 
 // Runs a command from the dialog; a refusal stays in the dialog as well as in a toast.
 bool run(App& app, GearState& g, Payload p) {
@@ -92,7 +83,7 @@ void draw_limits(App& app, GearState& g, const Workspace& ws) {
   std::string cap_hint = ws.seat_cap ? "now " + std::to_string(*ws.seat_cap) : "no cap now";
   input_hint("Seat cap##gear", cap_hint.c_str(), g.seat_cap);
   ImGui::SameLine();
-  auto cap = parse_int(g.seat_cap.view());
+  auto cap = parse_whole(g.seat_cap.view());
   if (button("Set cap##gear", cap.has_value(), "Enter a whole number") && run(app, g, SetSeatCap{ws.id, *cap})) g.seat_cap.clear();
   ImGui::SameLine();
   if (button("Remove cap##gear", ws.seat_cap.has_value(), "There is no cap")) run(app, g, SetSeatCap{ws.id, std::nullopt});
@@ -102,7 +93,7 @@ void draw_limits(App& app, GearState& g, const Workspace& ws) {
   ImGui::SetNextItemWidth(140);
   input_hint("Alert at %##gear", ("now " + std::to_string(ws.alert_percent)).c_str(), g.threshold);
   ImGui::SameLine();
-  auto pct = parse_int(g.threshold.view());
+  auto pct = parse_whole(g.threshold.view());
   if (button("Set alert##gear", pct.has_value(), "Enter a percentage") && run(app, g, SetAlertThreshold{ws.id, *pct}))
     g.threshold.clear();
 
@@ -111,7 +102,7 @@ void draw_limits(App& app, GearState& g, const Workspace& ws) {
               free_avatar_slots(s, ws), free_avatar_slots(s, s.parent_workspace()));
   ImGui::SetNextItemWidth(140);
   input_hint("Slots##gear", "e.g. 2", g.slots);
-  auto n = parse_int(g.slots.view());
+  auto n = parse_whole(g.slots.view());
   ImGui::SameLine();
   if (button("Allocate slots##gear", n.has_value(), "Enter a number of slots") && run(app, g, AllocateAvatarSlots{ws.id, *n}))
     g.slots.clear();

@@ -4,7 +4,6 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <charconv>
 
 #include "core/queries.hpp"
 #include "core/rights.hpp"
@@ -76,12 +75,10 @@ void draw_purchase(App& app, const Workspace& ws, BillingState& st, PersonIx me)
   ImGui::SetNextItemWidth(fit_hint(slots_hint, 70));
   input_hint("##buy-slots", slots_hint, st.purchase_slots);
   ImGui::SameLine();
-  std::int32_t n = 0;
-  std::string t = trim(st.purchase_slots.view());
-  auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), n);
-  bool n_ok = !t.empty() && ec == std::errc() && p == t.data() + t.size() && n > 0;
+  auto n = parse_whole(st.purchase_slots.view());
+  bool n_ok = n && *n > 0;
   if (button("Buy avatar slots##billing", allowed && n_ok, allowed ? "Enter a number of slots." : why)) {
-    if (app.dispatch(PurchaseAvatarSlots{ws.id, n}).accepted()) st.purchase_slots.clear();
+    if (app.dispatch(PurchaseAvatarSlots{ws.id, *n}).accepted()) st.purchase_slots.clear();
   }
   if (!allowed) {
     text_muted("%s", why);

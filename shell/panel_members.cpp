@@ -191,6 +191,41 @@ void draw_bulk_bar(App& app, const Workspace& ws, MembersState& st, PersonIx me)
   if (button("Clear selection##bulk")) st.selected.clear();
 }
 
+// Org admins rename people in place: double-click the name, Enter saves, Escape cancels.
+void draw_name_cell(App& app, MembersState& st, PersonIx me, PersonIx person) {
+  const State& s = app.state();
+  const Person& p = s.people[person];
+  if (st.renaming == person) {
+    if (st.rename_focus == 2) ImGui::SetKeyboardFocusHere();
+    ImGui::SetNextItemWidth(-1);
+    bool enter = ImGui::InputText("##rename-person", st.rename.data, sizeof st.rename.data, ImGuiInputTextFlags_EnterReturnsTrue);
+    track("rename:" + p.email);
+    bool active = ImGui::IsItemActive() || st.rename_focus > 0;  // focus takes a frame to arrive
+    if (st.rename_focus > 0) --st.rename_focus;
+    if (enter) {
+      std::string email = p.email;  // copied: the dispatch changes the state `p` lives in
+      if (app.dispatch(UpdatePerson{email, trim(st.rename.view())}).accepted()) app.toast(email + " is now called " + trim(st.rename.view()) + ".");
+      st.renaming = kNoPerson;
+    } else if (!active || key_pressed(ImGuiKey_Escape)) {
+      st.renaming = kNoPerson;  // clicking elsewhere or Escape leaves the name as it was
+    }
+    return;
+  }
+  bool editable = is_org_admin(s, me);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(p.name.empty() ? "-" : p.name.c_str());
+  if (!editable) return;
+  track("name:" + p.email);
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip("Double-click to change the name.");
+    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+      st.renaming = person;
+      st.rename.set(p.name);
+      st.rename_focus = 2;
+    }
+  }
+}
+
 void draw_row(App& app, const Workspace& ws, MembersState& st, PersonIx me, PersonIx person) {
   const State& s = app.state();
   const Membership& m = *ws.member(person);
@@ -209,8 +244,7 @@ void draw_row(App& app, const Workspace& ws, MembersState& st, PersonIx me, Pers
   if (manage) track("select:" + p.email);
 
   ImGui::TableNextColumn();
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(p.name.empty() ? "-" : p.name.c_str());
+  draw_name_cell(app, st, me, person);
   if (is_org_admin(s, person)) {
     ImGui::SameLine();
     badge("org admin", palette().badge_api_bg, palette().badge_api_fg);

@@ -2,6 +2,7 @@
 // invitation links the server made for the people just invited.
 #include <imgui.h>
 
+#include "core/text.hpp"
 #include "shell/app.hpp"
 #include "shell/panels.hpp"
 #include "shell/theme.hpp"
@@ -31,8 +32,7 @@ void draw_sign_in(App& app) {
   bool waiting = !s.in_flight.empty();
   if ((primary_button("Sign in##sign-in", !s.token_input.empty() && !waiting, waiting ? "Checking..." : "Paste a token first.") || enter) &&
       !s.token_input.empty()) {
-    app.sign_in(std::string(s.token_input.view()));
-    s.token_input.clear();
+    app.sign_in(trim(s.token_input.view()));
   }
   if (waiting) text_muted("Checking with the server...");
   if (!s.sign_in_error.empty()) text_error("%s", s.sign_in_error.c_str());

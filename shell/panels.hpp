@@ -22,6 +22,7 @@ void draw_videos(App& app);          // Videos: create (cost shown first), list
 void draw_api(App& app);             // API keys and usage
 void draw_billing(App& app);         // Usage & billing: balances, purchases, ledger
 void draw_audit(App& app);           // Audit log
+void draw_settings(App& app);        // name and image, the plan (parent), your own name
 
 // With a sync server (shell/panel_sign_in.cpp).
 void draw_sign_in(App& app);         // sign in with a token

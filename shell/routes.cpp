@@ -10,12 +10,13 @@ struct ViewName {
   View view;
   std::string_view name;
 };
-constexpr std::array<ViewName, 6> kWorkspaceViews = {{{View::Members, "members"},
+constexpr std::array<ViewName, 7> kWorkspaceViews = {{{View::Members, "members"},
                                                        {View::Assets, "assets"},
                                                        {View::Videos, "videos"},
                                                        {View::Api, "api"},
                                                        {View::Billing, "billing"},
-                                                       {View::Audit, "audit"}}};
+                                                       {View::Audit, "audit"},
+                                                       {View::Settings, "settings"}}};
 }  // namespace
 
 std::string Route::to_hash() const {

@@ -14,7 +14,7 @@
 
 namespace subspace::ui {
 
-enum class View : std::uint8_t { SubWorkspaces, Trash, Members, Assets, Videos, Api, Billing, Audit };
+enum class View : std::uint8_t { SubWorkspaces, Trash, Members, Assets, Videos, Api, Billing, Audit, Settings };
 
 struct Route {
   View view = View::SubWorkspaces;
@@ -90,6 +90,22 @@ struct GearState {
   std::string error;
 };
 
+// A settings field: what it was filled with, so an untouched field can follow the data.
+template <std::size_t N> struct SettingsField {
+  TextBuf<N> buf;
+  std::string shown;
+};
+
+struct SettingsState {
+  WorkspaceId ws = 0;  // the fields were filled for this workspace and person
+  std::string actor;
+  SettingsField<256> name;
+  SettingsField<16> seat_limit, slots;
+  SettingsField<32> cost;
+  SettingsField<128> my_name;
+  std::string name_error, image_error, plan_error, profile_error;
+};
+
 struct MembersState {
   TextBuf<128> search;
   int sort_column = 0;
@@ -108,6 +124,9 @@ struct MembersState {
   std::vector<Payload> confirm_commands;
   bool confirm_open = false;
   Role bulk_role = Role::Creator;
+  PersonIx renaming = kNoPerson;  // an org admin edits this person's name in place
+  TextBuf<128> rename;
+  int rename_focus = 0;  // frames until the field holds the keyboard
 };
 
 struct AssetsState {
@@ -219,6 +238,7 @@ struct UiState {
   WizardState wizard;
   SubsListState subs;
   GearState gear;
+  SettingsState settings;
   MembersState members;
   AssetsState assets;
   VideosState videos;

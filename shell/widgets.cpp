@@ -50,6 +50,7 @@ void track(std::string_view label, bool enabled) {
   // Nor what is scrolled out of its window (e.g. the lower items of a long combo).
   if (!ImGui::IsItemVisible()) return;
   ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  enabled = enabled && !(ImGui::GetItemFlags() & ImGuiItemFlags_Disabled);  // inside BeginDisabled()
   g_rects->record(label, {a.x, a.y, b.x, b.y, enabled});
 }
 

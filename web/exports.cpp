@@ -7,6 +7,7 @@
 #include <cstring>
 #include <string>
 
+#include "shell/theme.hpp"
 #include "web/web.hpp"
 
 using subspace::web::backend;
@@ -96,6 +97,7 @@ EMSCRIPTEN_KEEPALIVE char* subspace_status_json() {
                     {"readOnlyReason", ui.read_only_reason},
                     {"storageProblem", ui.storage_problem},
                     {"actingAs", ui.acting_as},
+                    {"dark", subspace::ui::theme_is_dark()},
                     {"route", ui.route.to_hash()},
                     {"store", b.store_name},
                     {"sync",

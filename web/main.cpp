@@ -233,7 +233,7 @@ std::string init_graphics(Backend& b) {
   io.IniFilename = nullptr;  // window layout is the app's, not a file in the wasm file system
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   io.ConfigMacOSXBehaviors = b.mac;
-  ui::apply_theme(b.config.dark);
+  ui::apply_theme(b.config.dark.value_or(false));
   ImGui_ImplSDL2_InitForOpenGL(b.window, b.gl_context);
   ImGui_ImplOpenGL3_Init("#version 300 es");
   // After the SDL backend's init, which installs SDL's clipboard.

@@ -24,6 +24,7 @@
   app.ready.then(
     () => {
       status.hidden = true;
+      document.documentElement.classList.toggle('dark', !!app.status().dark);  // the remembered theme
       window.__subspaceReadyAt = performance.now();  // navigation to first frame (scripts/bench)
     },
     (e) => show(`Subspace could not start: ${e.message}`));

@@ -28,7 +28,7 @@
     store: 'default',  // storage name: one IndexedDB database per name
     demo: 'small',     // demo organisation created when the store is empty
     actingAs: '',      // email of the person to act as (default: the first org admin)
-    dark: false,
+    dark: undefined,   // true/false: this theme; unset: the theme last chosen in this browser
     route: '',         // start route, e.g. "#/ws/12/members"
     routing: true,     // the URL hash follows the view (one instance per page should do this)
     autofocus: false,  // focus the canvas once ready (keyboard input without a first click)
@@ -69,7 +69,7 @@
     if (typeof c.route !== 'string') throw new UserError('route must be a string such as "#/subs".');
     if (!Number.isSafeInteger(c.workspace) || c.workspace < 0) throw new UserError('workspace must be a workspace id (a whole number).');
     if (c.workspace && !c.route) c.route = `#/ws/${c.workspace}/members`;
-    c.dark = !!c.dark;
+    if (c.dark !== undefined) c.dark = !!c.dark;
     c.routing = !!c.routing;
     c.autofocus = !!c.autofocus;
     if (c.server) {

@@ -37,7 +37,9 @@ TEST_CASE("commands are read strictly and each error names its field") {
   CHECK(parse(R"({"type":"create_api_key","workspace":1,"label":"k","key_hash":"zz","last4":"abcd"})", c).code ==
         Err::invalid_key_hash);
   // The envelope is the app's to fill: a caller cannot pose as someone else.
-  CHECK(parse(R"({"type":"accept_invitation","workspace":1,"actor":"system"})", c).code == Err::unknown_field);
+  e = parse(R"({"type":"accept_invitation","workspace":1,"actor":"system"})", c);
+  CHECK(e.code == Err::unknown_field);
+  CHECK(e.message == "Field 'actor' is not given here: the app fills in who sends a command, its id and its time.");
   // Optional fields may be absent or null.
   REQUIRE_FALSE(parse(R"({"type":"set_seat_cap","workspace":1,"cap":null})", c));
   CHECK_FALSE(std::get<SetSeatCap>(c.payload).cap);

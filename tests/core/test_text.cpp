@@ -61,3 +61,15 @@ TEST_CASE("dates are UTC days") {
   CHECK(format_day(-1) == "1969-12-31");
   CHECK(format_day(19782) == "2024-02-29");
 }
+
+TEST_CASE("whole numbers typed by a user are read exactly or not at all") {
+  CHECK(parse_whole("12") == 12);
+  CHECK(parse_whole("  7 ") == 7);
+  CHECK(parse_whole("-3") == -3);
+  CHECK(parse_whole("2147483647") == 2147483647);
+  CHECK_FALSE(parse_whole(""));
+  CHECK_FALSE(parse_whole("   "));
+  CHECK_FALSE(parse_whole("12a"));
+  CHECK_FALSE(parse_whole("1.5"));
+  CHECK_FALSE(parse_whole("2147483648"));
+}

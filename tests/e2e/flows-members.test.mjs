@@ -49,7 +49,7 @@ test('C. invitations up to the seat limit go out; the rows past it are left out,
   assert.ok(all.includes('Invite 3 people##invite-send'), 'the button says how many go out');
   await clickItem(page, 'invite:send');
   await waitForItemGone(page, 'invite:send');
-  await waitForText(page, 'toast:0', 'Invited 3 people; left out 2 (see the reasons before sending).');
+  await waitForText(page, 'toast:0', 'Invited 3 people; left out ravi@lumen.example: seat limit reached, and 1 more.');
   await waitForText(page, 'members:seats', 'Org seats: 4 of 4 used');
   for (const [email] of people.slice(0, 3)) await waitForItem(page, `revoke:${email}`);
 

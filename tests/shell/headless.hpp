@@ -44,7 +44,7 @@ struct Headless {
     io.IniFilename = nullptr;
     io.DisplaySize = ImVec2(width, height);
     io.DeltaTime = 1.0f / 60.0f;
-    ui::apply_theme(cfg.dark);
+    ui::apply_theme(cfg.dark.value_or(false));
     ui::build_fonts(SUBSPACE_FONT_DIR, 1.0f);
     unsigned char* pixels;
     int w, h;

@@ -1,0 +1,167 @@
+// Settings of a workspace: its name and image (its Super Admins), the organisation's plan
+// (on the parent, org admins), and the acting person's own display name.
+#include <imgui.h>
+
+#include "core/queries.hpp"
+#include "core/rights.hpp"
+#include "core/text.hpp"
+#include "shell/app.hpp"
+#include "shell/panels.hpp"
+#include "shell/widgets.hpp"
+
+namespace subspace::ui {
+namespace {
+
+// A field shows the current value until the user edits it; an untouched field follows
+// changes made elsewhere (another tab, the server, an undo of a refusal).
+template <std::size_t N> void follow(SettingsField<N>& f, const std::string& current) {
+  if (f.buf.view() == f.shown && current != f.shown) {
+    f.buf.set(current);
+    f.shown = current;
+  }
+}
+template <std::size_t N> bool edited(const SettingsField<N>& f) { return f.buf.view() != f.shown; }
+
+// Runs a command from a section; its refusal is shown under that section.
+bool run(App& app, std::string& error, Payload p) {
+  ExecResult r = app.dispatch(std::move(p), App::Refusal::ShownInPlace);
+  error = r.accepted() ? "" : r.error.message;
+  return r.accepted();
+}
+
+void show_error(const std::string& error, const char* key) {
+  if (error.empty()) return;
+  ImGui::PushTextWrapPos(0);
+  text_error("%s", error.c_str());
+  ImGui::PopTextWrapPos();
+  track_text(key, error);
+}
+
+void section(const char* title) {
+  ImGui::Spacing();
+  ImGui::Separator();
+  heading(title);
+}
+
+void draw_workspace_section(App& app, SettingsState& st, const Workspace& ws, bool admin) {
+  const char* why_not = "Only the workspace's Super Admins and org admins change its name and image.";
+  heading(ws.is_parent ? "Parent workspace" : "Sub-workspace");
+  if (!admin) text_muted("%s", why_not);
+  ImGui::TextUnformatted("Name");
+  ImGui::SetNextItemWidth(360);
+  ImGui::BeginDisabled(!admin);
+  input_text("##settings-name", st.name.buf);
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  std::string name = trim(st.name.buf.view());
+  bool changed = !name.empty() && name != ws.name;
+  if (primary_button("Rename##settings", admin && changed, admin ? "Type a new name." : why_not)) {
+    std::string old = ws.name;  // copied: the dispatch changes the state `ws` lives in
+    if (run(app, st.name_error, RenameWorkspace{ws.id, name})) {
+      st.name = {};  // follow the stored (normalised) name
+      app.toast("Renamed '" + old + "' to '" + name + "'.");
+    }
+  }
+  if (ws.is_parent) text_muted("The parent workspace's name is the organisation's name.");
+  show_error(st.name_error, "settings:name-error");
+
+  ImGui::Spacing();
+  ImGui::TextUnformatted("Image");
+  if (std::uintptr_t tex = app.image_texture(ws.image)) {
+    ImGui::Image(reinterpret_cast<ImTextureID>(tex), ImVec2(48, 48));
+    track("settings:image");
+    ImGui::SameLine();
+  } else {
+    text_muted("No image.");
+    ImGui::SameLine();
+  }
+  if (button("Choose image...##settings", admin, why_not)) {
+    st.image_error.clear();
+    app.ui().image_target = ws.id;
+    app.platform().pick_file(FilePurpose::WorkspaceImage, "image/png,image/jpeg");
+  }
+  ImGui::SameLine();
+  if (button("Remove image##settings", admin && !ws.image.blob.empty(), admin ? "There is no image." : why_not))
+    run(app, st.image_error, SetWorkspaceImage{ws.id, std::nullopt});
+  text_muted("PNG or JPEG up to 512 KB; a small thumbnail is kept.");
+  show_error(st.image_error, "settings:image-error");
+}
+
+void draw_plan_section(App& app, SettingsState& st, bool org_admin) {
+  const State& s = app.state();
+  section("Plan");
+  int used = seats_used(s, app.now());
+  std::string usage = std::to_string(used) + " of " + std::to_string(s.plan.seat_limit) +
+                      " seats in use (members and unexpired invitations, each person once).";
+  ImGui::TextUnformatted(usage.c_str());
+  track_text("settings:seats", usage);
+  const char* why_not = "Only org admins (Super Admins of the parent workspace) change the plan.";
+  if (!org_admin) text_muted("%s", why_not);
+  follow(st.seat_limit, std::to_string(s.plan.seat_limit));
+  follow(st.slots, std::to_string(s.plan.avatar_slots));
+  follow(st.cost, format_credits(s.plan.video_cost_per_minute));
+  ImGui::BeginDisabled(!org_admin);
+  ImGui::SetNextItemWidth(140);
+  input_text("Seat limit##plan", st.seat_limit.buf);
+  ImGui::SetNextItemWidth(140);
+  input_text("Avatar slots##plan", st.slots.buf);
+  ImGui::SetNextItemWidth(140);
+  input_text("Credits per video minute##plan", st.cost.buf);
+  ImGui::EndDisabled();
+  auto seats = parse_whole(st.seat_limit.buf.view());
+  auto slots = parse_whole(st.slots.buf.view());
+  auto cost = parse_credits(st.cost.buf.view());
+  bool valid = seats && slots && cost;
+  bool dirty = edited(st.seat_limit) || edited(st.slots) || edited(st.cost);
+  const char* hint = !org_admin ? why_not : !valid ? "Seats and slots are whole numbers; the cost is credits, e.g. 1.50." : "Nothing changed.";
+  if (primary_button("Save plan##plan", org_admin && valid && dirty, hint) &&
+      run(app, st.plan_error, SetPlan{PlanFields{*seats, *slots, *cost}})) {
+    st.seat_limit = {}, st.slots = {}, st.cost = {};  // follow the saved plan
+    app.toast("Plan saved.");
+  }
+  if (dirty) {
+    ImGui::SameLine();
+    if (button("Discard##plan")) {
+      st.seat_limit = {}, st.slots = {}, st.cost = {};
+      st.plan_error.clear();
+    }
+  }
+  show_error(st.plan_error, "settings:plan-error");
+}
+
+void draw_profile_section(App& app, SettingsState& st, PersonIx me) {
+  const Person& p = app.state().people[me];
+  section("Your profile");
+  ImGui::Text("Email: %s", p.email.c_str());
+  follow(st.my_name, p.name);
+  ImGui::TextUnformatted("Display name");
+  ImGui::SetNextItemWidth(360);
+  input_hint("##settings-my-name", "e.g. Ada Quill", st.my_name.buf);
+  ImGui::SameLine();
+  if (primary_button("Save name##settings", edited(st.my_name), "Type a new name.")) {
+    std::string email = p.email;
+    if (run(app, st.profile_error, UpdatePerson{email, trim(st.my_name.buf.view())})) {
+      st.my_name = {};
+      app.toast("Your name is saved.");
+    }
+  }
+  show_error(st.profile_error, "settings:profile-error");
+}
+
+}  // namespace
+
+void draw_settings(App& app) {
+  const Workspace* ws = app.route_workspace();
+  auto me = app.me();
+  if (!ws || !me) return;
+  const State& s = app.state();
+  SettingsState& st = app.ui().settings;
+  if (st.ws != ws->id || st.actor != app.ui().acting_as) st = SettingsState{ws->id, app.ui().acting_as};
+  follow(st.name, ws->name);
+  view_title("Settings");
+  draw_workspace_section(app, st, *ws, can(s, *me, *ws, Perm::Administer));
+  if (ws->is_parent) draw_plan_section(app, st, is_org_admin(s, *me));
+  draw_profile_section(app, st, *me);
+}
+
+}  // namespace subspace::ui

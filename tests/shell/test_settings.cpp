@@ -1,0 +1,226 @@
+// The Settings view (rename, plan, own name) and what this browser remembers (theme, the
+// person acted as), driven headless with clicks and keys.
+#include "core/queries.hpp"
+#include "core/rights.hpp"
+#include "headless.hpp"
+
+using namespace subspace;
+using namespace subspace::test;
+
+namespace {
+
+const std::string kAdmin = "ada.quill@lumen.example";
+
+std::string text_of(Headless& h, const std::string& key) {
+  for (const auto& [label, rect] : h.app->items().all())
+    if (label.rfind(key + "=", 0) == 0) return label.substr(key.size() + 1);
+  return "";
+}
+
+void open_settings(Headless& h, WorkspaceId ws) {
+  h.app->go(ui::Route{ui::View::Settings, ws});
+  h.frame();
+  h.frame();
+}
+
+// Clicks a field and replaces what it holds by `text`.
+void retype(Headless& h, const std::string& field, const std::string& text) {
+  h.click(field);
+  h.key(ImGuiKey_End);
+  for (int i = 0; i < 40; ++i) h.key(ImGuiKey_Backspace);
+  h.type(text);
+}
+
+// A member of a sub-workspace only, with the given role there: someone who cannot see the parent.
+const Person* sub_only_member(const State& s, Role role, WorkspaceId* where = nullptr) {
+  for (const auto& ws : s.workspaces) {
+    if (ws.is_parent || !ws.live()) continue;
+    for (const auto& m : ws.members) {
+      if (m.status != MemberStatus::Active || m.role != role || is_org_admin(s, m.person)) continue;
+      if (can_see(s, m.person, s.parent_workspace())) continue;
+      if (where) *where = ws.id;
+      return &s.people[m.person];
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("the settings route has its own address") {
+  auto r = ui::Route::parse("#/ws/3/settings");
+  REQUIRE(r);
+  CHECK(r->view == ui::View::Settings);
+  CHECK(r->ws == 3);
+  CHECK(r->to_hash() == "#/ws/3/settings");
+}
+
+TEST_CASE("an org admin renames a sub-workspace from its settings; a taken name is refused in place") {
+  Headless h;
+  const Workspace& sub = h.state().workspaces[1];
+  WorkspaceId id = sub.id;
+  std::string old = sub.name;
+  open_settings(h, id);
+  h.click("##settings-name");
+  h.type(" Two");
+  h.click("Rename##settings");
+  CHECK(h.state().workspace(id)->name == old + " Two");
+  CHECK(h.app->ui().toasts.back().text == "Renamed '" + old + "' to '" + old + " Two'.");
+
+  std::string other = h.state().workspaces[2].name;
+  retype(h, "##settings-name", other);
+  h.click("Rename##settings");
+  CHECK(h.state().workspace(id)->name == old + " Two");
+  CHECK_FALSE(text_of(h, "settings:name-error").empty());
+}
+
+TEST_CASE("a Viewer sees the settings but cannot rename") {
+  Headless h;
+  WorkspaceId where = 0;
+  const Person* viewer = sub_only_member(h.state(), Role::Viewer, &where);
+  REQUIRE(viewer);
+  std::string name = h.state().workspace(where)->name;
+  h.app->act_as(viewer->email);
+  open_settings(h, where);
+  CHECK_FALSE(h.rect("Rename##settings").enabled);
+  CHECK_FALSE(h.rect("Choose image...##settings").enabled);
+  CHECK_FALSE(h.has("Save plan##plan"));  // the plan is shown on the parent only
+  CHECK(h.state().workspace(where)->name == name);
+}
+
+TEST_CASE("an org admin raises the seat limit from the parent's settings; below the seats in use is refused") {
+  Headless h;
+  WorkspaceId parent = h.state().parent;
+  open_settings(h, parent);
+  int used = seats_used(h.state(), h.platform.now());
+  CHECK(text_of(h, "settings:seats").rfind(std::to_string(used) + " of " + std::to_string(h.state().plan.seat_limit), 0) == 0);
+  CHECK_FALSE(h.rect("Save plan##plan").enabled);  // nothing changed yet
+
+  retype(h, "Seat limit##plan", std::to_string(used + 25));
+  h.click("Save plan##plan");
+  CHECK(h.state().plan.seat_limit == used + 25);
+  CHECK(seats_left(h.state(), h.platform.now()) == 25);
+
+  retype(h, "Seat limit##plan", std::to_string(used - 1));
+  h.click("Save plan##plan");
+  CHECK(h.state().plan.seat_limit == used + 25);
+  CHECK(text_of(h, "settings:plan-error") == std::to_string(used) + " seats are in use: the seat limit cannot go below that.");
+}
+
+TEST_CASE("someone who is not an org admin cannot change the plan") {
+  Headless h;
+  WorkspaceId parent = h.state().parent;
+  const std::string dev = "dev.parent@lumen.example";
+  REQUIRE(h.app->dispatch(InviteMembers{parent, {{dev, "", Role::Developer}}}).accepted());
+  h.app->act_as(dev);
+  REQUIRE(h.app->dispatch(AcceptInvitation{parent}).accepted());
+  open_settings(h, parent);
+  CHECK_FALSE(h.rect("Save plan##plan").enabled);
+  CHECK_FALSE(h.rect("Seat limit##plan").enabled);
+}
+
+TEST_CASE("anyone changes their own display name in settings") {
+  Headless h;
+  WorkspaceId where = 0;
+  const Person* viewer = sub_only_member(h.state(), Role::Viewer, &where);
+  REQUIRE(viewer);
+  std::string email = viewer->email;
+  h.app->act_as(email);
+  open_settings(h, where);
+  retype(h, "##settings-my-name", "Robin Vale");
+  h.click("Save name##settings");
+  CHECK(h.state().people[*h.state().person(email)].name == "Robin Vale");
+}
+
+TEST_CASE("acting as someone who cannot see this workspace lands quietly on one they can") {
+  Headless h;
+  WorkspaceId where = 0;
+  const Person* viewer = sub_only_member(h.state(), Role::Viewer, &where);
+  REQUIRE(viewer);
+  h.app->go(ui::Route{ui::View::Members, h.state().parent});
+  h.frame();
+  std::size_t toasts = h.app->ui().toasts.size();
+  h.app->act_as(viewer->email);
+  h.frame();
+  CHECK(h.app->ui().toasts.size() == toasts);
+  CHECK(h.app->route_workspace() != nullptr);
+  CHECK(h.platform.route.rfind("#/ws/", 0) == 0);
+  CHECK(h.platform.route != "#/ws/0/members");
+}
+
+TEST_CASE("the theme and the person acted as are remembered in this browser's store") {
+  std::string other;
+  {
+    Headless h;
+    const State& s = h.state();
+    for (const auto& p : s.people)
+      if (p.email != kAdmin) other = p.email;
+    h.app->act_as(other);
+    h.app->set_dark(true);
+    CHECK(ui::theme_is_dark());
+    // A second start on the same store, with no theme or person asked for.
+    ui::apply_theme(false);
+    ui::App again(h.platform, h.storage, {});
+    again.start();
+    CHECK(ui::theme_is_dark());
+    CHECK(again.ui().acting_as == other);
+    // What the page asks for wins over what was remembered.
+    ui::AppConfig light;
+    light.dark = false;
+    light.acting_as = kAdmin;
+    ui::App asked(h.platform, h.storage, light);
+    asked.start();
+    CHECK_FALSE(ui::theme_is_dark());
+    CHECK(asked.ui().acting_as == kAdmin);
+  }
+}
+
+TEST_CASE("unreadable preferences are ignored, not fatal") {
+  Headless h;
+  REQUIRE_FALSE(h.storage.write("prefs.json", "{not json"));
+  ui::App again(h.platform, h.storage, {});
+  again.start();
+  CHECK(again.state().has_org);
+  CHECK(again.ui().acting_as == kAdmin);
+}
+
+TEST_CASE("an org admin renames a member in place: double-click, type, Enter; Escape leaves it") {
+  Headless h;
+  const Workspace& parent = h.state().parent_workspace();
+  std::string email;
+  for (const auto& m : parent.members)
+    if (m.status == MemberStatus::Active && h.state().people[m.person].email != kAdmin) email = h.state().people[m.person].email;
+  REQUIRE_FALSE(email.empty());
+  h.app->go(ui::Route{ui::View::Members, parent.id});
+  h.frame();
+  h.frame();
+  auto double_click = [&](const std::string& label) {
+    h.click(label);
+    h.click(label);
+  };
+  double_click("name:" + email);
+  REQUIRE(h.has("rename:" + email));
+  for (int i = 0; i < 60; ++i) h.key(ImGuiKey_Backspace);
+  h.type("Noor Haddad");
+  h.key(ImGuiKey_Enter);
+  CHECK(h.state().people[*h.state().person(email)].name == "Noor Haddad");
+  CHECK_FALSE(h.has("rename:" + email));
+
+  double_click("name:" + email);
+  h.type(" Jr");
+  h.key(ImGuiKey_Escape);
+  CHECK(h.state().people[*h.state().person(email)].name == "Noor Haddad");
+  CHECK_FALSE(h.has("rename:" + email));
+}
+
+TEST_CASE("someone who is not an org admin cannot rename others in the members table") {
+  Headless h;
+  WorkspaceId where = 0;
+  const Person* viewer = sub_only_member(h.state(), Role::Viewer, &where);
+  REQUIRE(viewer);
+  h.app->act_as(viewer->email);
+  h.app->go(ui::Route{ui::View::Members, where});
+  h.frame();
+  h.frame();
+  for (const auto& m : h.state().workspace(where)->members) CHECK_FALSE(h.has("name:" + h.state().people[m.person].email));
+}
