@@ -1,6 +1,6 @@
 // Start-up and the frame loop of the browser app.
 //
-// Order matters (TOOLCHAIN.md, IDBFS pitfalls): IDBFS is mounted and loaded from IndexedDB
+// Order matters: IDBFS is mounted and loaded from IndexedDB
 // before anything reads or writes the store, because a save begun before the first load
 // finished would mirror an empty folder over the stored data. So main() only asks the page
 // to open the store; the App is created in the load callback, and only then does the frame
