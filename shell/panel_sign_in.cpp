@@ -35,7 +35,10 @@ void draw_sign_in(App& app) {
     app.sign_in(trim(s.token_input.view()));
   }
   if (waiting) text_muted("Checking with the server...");
-  if (!s.sign_in_error.empty()) text_error("%s", s.sign_in_error.c_str());
+  if (!s.sign_in_error.empty()) {
+    text_error("%s", s.sign_in_error.c_str());
+    track_text("sign-in:error", s.sign_in_error);
+  }
 }
 
 void draw_signed_in(App& app) {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { baseUrl, clickItem, launchApp, typeInto, waitForItem, waitReady, waitSaved } from './harness.mjs';
+import { waitForText } from './flows-helpers.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.join(repo, 'build/native/server/subspace-server');
@@ -57,7 +58,10 @@ class Server {
 }
 
 async function signIn(page, token) {
-  await typeInto(page, 'sign-in:token', token, { delay: 0 });
+  await clickItem(page, 'sign-in:token');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(token, { delay: 0 });
   await clickItem(page, 'Sign in##sign-in');
   await waitForItem(page, 'signed-in-as');
   await page.waitForFunction(() => window.Subspace.status().sync.signedIn && window.Subspace.getState()?.org, null, { timeout: 15000 });
@@ -78,6 +82,9 @@ test('sign in, create through the UI, invitation link, offline queue', async () 
     await typeInto(page, 'sign-in:token', 'st_not-a-real-token-000000000000', { delay: 0 });
     await clickItem(page, 'Sign in##sign-in');
     await page.waitForFunction(() => window.Subspace.status().sync.signedIn === false && window.Subspace.itemRect('sign-in:token'), null, { timeout: 10000 });
+    await waitForText(page, 'sign-in:error', /^That token was not accepted/);
+    // The token stays in the field to be corrected: the button is still on.
+    assert.equal((await page.evaluate(() => window.Subspace.itemRect('Sign in##sign-in'))).enabled, true);
     await signIn(page, token);
     assert.equal(await page.evaluate(() => window.Subspace.status().actingAs), 'ada@x.io');
 
