@@ -218,8 +218,12 @@ Error command_from_json(const Json& j, Command& out, bool with_envelope) {
   return kReaders[static_cast<size_t>(*type)](j, out.payload, extra);
 }
 
+Json parse_json(std::string_view text) {
+  return Json::parse(text.data(), text.data() + text.size(), nullptr, /*allow_exceptions=*/false);
+}
+
 Error command_from_text(std::string_view text, Command& out, bool with_envelope) {
-  Json j = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+  Json j = parse_json(text);
   if (j.is_discarded()) return Error(Err::invalid_json, "The command is not valid JSON.");
   return command_from_json(j, out, with_envelope);
 }

@@ -10,6 +10,10 @@ namespace subspace {
 
 using Json = nlohmann::json;
 
+// Parses JSON text; a discarded value if it is not JSON. The app's parses all go through
+// here, so the parser is compiled once (it is among the largest code in the wasm).
+Json parse_json(std::string_view text);
+
 // Reads {type, ...fields}. With `with_envelope`, also requires id, actor and time;
 // without, those keys are refused as unknown (the caller fills them).
 Error command_from_json(const Json& j, Command& out, bool with_envelope);

@@ -459,7 +459,7 @@ Error state_from_json(const Json& j, State& out) {
 }
 
 Error state_from_text(std::string_view text, State& out) {
-  Json j = Json::parse(text, nullptr, false);
+  Json j = parse_json(text);
   if (j.is_discarded()) return Error(Err::invalid_json, "The state is not valid JSON.");
   return state_from_json(j, out);
 }

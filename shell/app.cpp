@@ -234,7 +234,7 @@ void App::set_dark(bool dark) {
 constexpr const char* kPrefsFile = "prefs.json";
 
 void App::load_prefs() {
-  Json j = Json::parse(storage_.read(kPrefsFile).value_or("{}"), nullptr, false);
+  Json j = parse_json(storage_.read(kPrefsFile).value_or("{}"));
   if (!j.is_object()) j = Json::object();  // unreadable preferences are only preferences: defaults
   // What the page asks for wins over what was remembered.
   if (config_.dark) apply_theme(*config_.dark);

@@ -33,7 +33,7 @@ void App::start_sync() {
   session_.set_server_authority(true);
   // Who was signed in, against which server: a store that synced elsewhere starts over.
   std::optional<std::string> sync_file = storage_.read(kSyncFile);
-  Json saved = Json::parse(sync_file.value_or("{}"), nullptr, false);
+  Json saved = parse_json(sync_file.value_or("{}"));
   bool same = saved.is_object() && saved.value("server", "") == sync_.server && saved.value("org", "") == sync_.org;
   std::string unsent = storage_.read(kPendingFile).value_or("[]");
   // Starting over must not cost anything that lives only here: an organisation kept in this
@@ -55,7 +55,7 @@ void App::start_sync() {
     sync_.token = saved.value("token", "");
     sync_.email = saved.value("email", "");
     std::vector<PendingCommand> pending;
-    Json pj = Json::parse(unsent, nullptr, false);
+    Json pj = parse_json(unsent);
     if (pj.is_array()) {
       for (const auto& j : pj) {
         Command c;
@@ -131,7 +131,7 @@ void App::on_http_response(std::uint64_t id, int status, std::string_view body) 
   if (it == sync_.in_flight.end()) return;
   Request kind = it->second;
   sync_.in_flight.erase(it);
-  Json j = Json::parse(body, nullptr, false);
+  Json j = parse_json(body);
   std::string message = j.is_object() && j.contains("error") ? j["error"].value("message", "") : "";
   if (kind == Request::Me) {
     if (status == 200 && j.is_object()) {
@@ -186,7 +186,7 @@ void App::on_sync_answer(int status, std::string_view body) {
     return;
   }
   SyncResponse res;
-  Json j = Json::parse(body, nullptr, false);
+  Json j = parse_json(body);
   Error e = j.is_discarded() ? Error(Err::invalid_json, "The server's answer is not JSON.") : status != 200 ? Error(Err::invalid_field, j.dump()) : sync_response_from_json(j, res);
   if (e) {
     // A garbled answer changes nothing here; try again later.

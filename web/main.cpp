@@ -18,6 +18,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "core/command_json.hpp"
 #include "shell/theme.hpp"
 #include "web/web.hpp"
 
@@ -32,7 +33,7 @@ constexpr const char* kFontDir = "/assets";
 
 void read_config(Backend& b) {
   char* text = subspace_js_config();
-  auto j = nlohmann::json::parse(text ? text : "{}", nullptr, /*allow_exceptions=*/false);
+  auto j = subspace::parse_json(text ? text : "{}");
   std::free(text);
   if (!j.is_object()) return;  // the page validated it; defaults otherwise
   auto str = [&](const char* key, std::string& out) {

@@ -141,7 +141,7 @@ SegmentScan scan_segment(std::string_view data) {
     }
     std::string_view body = line.substr(9);
     if (crc32(body) != crc) { out.problem = "a record fails its checksum"; break; }
-    Json j = Json::parse(body, nullptr, false);
+    Json j = parse_json(body);
     if (j.is_discarded()) { out.problem = "a record is not JSON"; break; }
     ScannedRecord rec;
     if (Error err = event_from_json(j, rec.event)) {
