@@ -113,7 +113,10 @@ Error exec(Ctx& c, const ChangeRole& p) {
   if (Error e = protect_org_admin(c, *ws, target)) return e;
   if (p.role != Role::SuperAdmin)
     if (Error e = protect_last_admin(c, *ws, *m)) return e;
-  if (m->role == p.role) return {};  // nothing to change; still an accepted, audited no-op
+  if (m->role == p.role) {  // nothing to change; still accepted (a replay may repeat it), and audited as such
+    c.detail = c.s.people[target].email + ": already " + std::string(role_label(m->role)) + "; nothing changed";
+    return {};
+  }
   c.detail = c.s.people[target].email + ": " + std::string(role_label(m->role)) + " -> " + std::string(role_label(p.role));
   Membership changed = *m;
   changed.role = p.role;

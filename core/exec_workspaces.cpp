@@ -48,6 +48,14 @@ void revoke_keys(Ctx& c, WorkspaceId ws) {
 
 }  // namespace
 
+Error initial_credits_error(const State& s, Cents amount) {
+  if (amount < 0 || amount > kMaxAmount) return Err::invalid_amount;
+  if (amount > s.parent_workspace().balance)
+    return Error(Err::insufficient_credits, "The parent has " + format_credits(s.parent_workspace().balance) +
+                                                " credits; it cannot give " + format_credits(amount) + ".");
+  return {};
+}
+
 Error exec(Ctx& c, const CreateWorkspace& p) {
   c.audit_workspace = c.s.parent;
   if (Error e = require_org_admin(c)) return e;
@@ -56,10 +64,7 @@ Error exec(Ctx& c, const CreateWorkspace& p) {
   if (Error e = check_name(c.s, p.name, 0, name)) return e;
   if (Error e = check_image(p.image)) return e;
   if (Error e = check_cap(p.seat_cap)) return e;
-  if (p.initial_credits < 0 || p.initial_credits > kMaxAmount) return Err::invalid_amount;
-  if (p.initial_credits > c.s.parent_workspace().balance)
-    return Error(Err::insufficient_credits, "The parent has " + format_credits(c.s.parent_workspace().balance) +
-                                                " credits; it cannot give " + format_credits(p.initial_credits) + ".");
+  if (Error e = initial_credits_error(c.s, p.initial_credits)) return e;
   if (p.invites.size() > 10000) return Err::batch_too_large;
   InvitePreview preview = preview_invites(c.s, nullptr, p.seat_cap, p.invites, c.now());
   if (Error e = batch_error(preview)) return e;

@@ -124,7 +124,14 @@ void MemberCsvReader::take_records() {
     auto email = normalize_email(raw_email);
     m.email = email ? *email : raw_email;
     m.name = normalize_display_name(name).value_or(std::string());
-    if (raw_email.empty()) {
+    // Addresses, names and roles never hold a line break: a field that does took in the lines
+    // after it, because its closing quote is missing (RFC 4180 lets a quoted field span lines).
+    bool runs_on = std::any_of(rec.begin(), rec.end(), [](const std::string& f) { return f.find_first_of("\r\n") != std::string::npos; });
+    if (runs_on) {
+      m.code = Err::invalid_field;
+      m.problem = "A quote opened on line " + std::to_string(m.line) +
+                  " is closed only on a later line, so those lines were read as one row. Is a closing quote missing?";
+    } else if (raw_email.empty()) {
       m.code = Err::invalid_email;
       m.problem = "No email on this row.";
     } else if (!email) {
@@ -134,6 +141,7 @@ void MemberCsvReader::take_records() {
     std::string role_text = field(rec, r.role_column);
     if (!role_text.empty()) {
       m.role = parse_role(role_text);
+      if (!m.role) m.role_text = role_text;
       if (!m.role && m.code == Err::none) {
         m.code = Err::invalid_role;
         m.problem = "Unknown role '" + role_text + "' (use Super Admin, Developer, Creator or Viewer).";

@@ -16,6 +16,7 @@ struct ImportedMember {
   std::string email;
   std::string name;
   std::optional<Role> role;  // empty: use the default the user picks
+  std::string role_text;     // the role as the file writes it (empty: none given)
   Err code = Err::none;      // why this row cannot be used
   std::string problem;
 };

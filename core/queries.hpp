@@ -37,6 +37,9 @@ InvitePreview preview_invites(const State& s, const Workspace* ws, std::optional
                               const std::vector<InviteRow>& rows, TimeMs now);
 // Folds a preview into one refusal (or none): seat limit first, then cap, then the rest.
 Error batch_error(const InvitePreview& p);
+// Whether a new sub-workspace can start with `amount` from the parent's pool (the wizard
+// asks before it sends).
+Error initial_credits_error(const State& s, Cents amount);
 
 int avatar_count(const State& s, const Workspace& ws);
 int free_avatar_slots(const State& s, const Workspace& ws);

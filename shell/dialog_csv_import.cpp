@@ -136,7 +136,8 @@ void draw_csv_import(App& app) {
       chosen += v.chosen[i] != 0;
       if (v.chosen[i] && !row_problem(v, i)) ++good;
     }
-    ImGui::Text("%s: %zu rows, %zu chosen, %zu can be invited (seats left: %d)", v.source.c_str(), v.rows.size(), chosen, good,
+    ImGui::Text("%s: %zu %s, %zu chosen, %zu can be invited (seats left: %d)", v.source.c_str(), v.rows.size(),
+                v.rows.size() == 1 ? "row" : "rows", chosen, good,
                 seats_left(s, app.now()));
     track("csv:summary");
     float footer = ImGui::GetFrameHeightWithSpacing() + 8;
@@ -167,8 +168,11 @@ void draw_csv_import(App& app) {
           ImGui::TableNextColumn();
           ImGui::TextUnformatted(m.email.c_str());
           ImGui::TableNextColumn();
-          ImGui::Text("%s%s%s", m.name.c_str(), m.name.empty() ? "" : ", ",
-                      std::string(role_label(m.role.value_or(v.default_role))).c_str());
+          // A role the file does not give is the chosen default, and says so; an unknown one is shown as written.
+          std::string role = m.role ? std::string(role_label(*m.role))
+                             : m.role_text.empty() ? std::string(role_label(v.default_role)) + " (default)"
+                                                   : "'" + m.role_text + "'?";
+          ImGui::Text("%s%s%s", m.name.c_str(), m.name.empty() ? "" : ", ", role.c_str());
           ImGui::TableNextColumn();
           if (const std::string* problem = row_problem(v, i)) text_error("%s", problem->c_str());
           else if (!v.chosen[i]) text_muted("not chosen");

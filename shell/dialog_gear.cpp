@@ -14,10 +14,11 @@
 namespace subspace::ui {
 namespace {
 
-// Runs a command from the dialog; a refusal stays in the dialog as well as in a toast.
-bool run(App& app, GearState& g, Payload p) {
+// Runs a command from the dialog; the footer says what it did, or why it was refused.
+bool run(App& app, GearState& g, Payload p, std::string done) {
   ExecResult r = app.dispatch(std::move(p), App::Refusal::ShownInPlace);
   g.error = r.accepted() ? "" : r.error.message;
+  g.done = r.accepted() ? std::move(done) : "";
   return r.accepted();
 }
 
@@ -30,12 +31,12 @@ void section(const char* title) {
 void draw_settings(App& app, GearState& g, const Workspace& ws) {
   section("Settings");
   bool parent_pays = ws.billing_by_parent;
-  if (checkbox("Parent workspace manages billing##gear", &parent_pays)) run(app, g, SetBillingMode{ws.id, parent_pays});
+  if (checkbox("Parent workspace manages billing##gear", &parent_pays)) run(app, g, SetBillingMode{ws.id, parent_pays}, parent_pays ? "The parent now manages billing." : "The sub now manages its own billing.");
   text_muted(parent_pays ? "On: the parent pays; this sub cannot purchase and spends what org admins allocate."
                          : "Off: this sub's Super Admins can buy credits and avatar slots for it; org admins may still allocate.");
   bool api = ws.api_access;
   if (checkbox("Sub-workspace can view API settings##gear", &api)) {
-    if (api) run(app, g, SetApiAccess{ws.id, true});
+    if (api) run(app, g, SetApiAccess{ws.id, true}, "API access is on.");
     else ImGui::OpenPopup("Turn off API access?");
   }
   int active_keys = 0;
@@ -45,7 +46,7 @@ void draw_settings(App& app, GearState& g, const Workspace& ws) {
                         (active_keys == 1 ? " active API key" : " active API keys") +
                         " at once. Usage will then go through the parent's keys.",
                     "Turn off"))
-    run(app, g, SetApiAccess{ws.id, false});
+    run(app, g, SetApiAccess{ws.id, false}, "API access is off; its keys are revoked.");
   text_muted(api ? "On: it has API keys of its own and its usage is tracked on its own."
                  : "Off: no keys of its own; usage through the parent's keys counts against the parent.");
 }
@@ -63,10 +64,10 @@ void draw_credits(App& app, GearState& g, const Workspace& ws) {
   input_hint("Credits##gear-amount", "e.g. 250.00", g.allocate);
   auto amount = parse_credits(g.allocate.view());
   ImGui::SameLine();
-  if (button("Allocate##gear", amount.has_value(), "Enter an amount of credits") && run(app, g, AllocateCredits{ws.id, *amount}))
+  if (button("Allocate##gear", amount.has_value(), "Enter an amount of credits") && run(app, g, AllocateCredits{ws.id, *amount}, "Allocated " + format_credits(*amount) + " credits."))
     g.allocate.clear();
   ImGui::SameLine();
-  if (button("Reclaim##gear", amount.has_value(), "Enter an amount of credits") && run(app, g, ReclaimCredits{ws.id, *amount}))
+  if (button("Reclaim##gear", amount.has_value(), "Enter an amount of credits") && run(app, g, ReclaimCredits{ws.id, *amount}, "Reclaimed " + format_credits(*amount) + " credits."))
     g.allocate.clear();
   ImGui::SameLine();
   help_marker("Reclaim takes back at most the allocated credits that are unspent; a sub's own purchases stay with it.");
@@ -84,9 +85,9 @@ void draw_limits(App& app, GearState& g, const Workspace& ws) {
   input_hint("Seat cap##gear", cap_hint.c_str(), g.seat_cap);
   ImGui::SameLine();
   auto cap = parse_whole(g.seat_cap.view());
-  if (button("Set cap##gear", cap.has_value(), "Enter a whole number") && run(app, g, SetSeatCap{ws.id, *cap})) g.seat_cap.clear();
+  if (button("Set cap##gear", cap.has_value(), "Enter a whole number") && run(app, g, SetSeatCap{ws.id, *cap}, "The seat cap is " + std::to_string(*cap) + ".")) g.seat_cap.clear();
   ImGui::SameLine();
-  if (button("Remove cap##gear", ws.seat_cap.has_value(), "There is no cap")) run(app, g, SetSeatCap{ws.id, std::nullopt});
+  if (button("Remove cap##gear", ws.seat_cap.has_value(), "There is no cap")) run(app, g, SetSeatCap{ws.id, std::nullopt}, "The seat cap is removed.");
   ImGui::SameLine();
   help_marker("A cap is a limit on this sub, not a reservation: unused places stay free for the rest of the organisation.");
 
@@ -94,7 +95,7 @@ void draw_limits(App& app, GearState& g, const Workspace& ws) {
   input_hint("Alert at %##gear", ("now " + std::to_string(ws.alert_percent)).c_str(), g.threshold);
   ImGui::SameLine();
   auto pct = parse_whole(g.threshold.view());
-  if (button("Set alert##gear", pct.has_value(), "Enter a percentage") && run(app, g, SetAlertThreshold{ws.id, *pct}))
+  if (button("Set alert##gear", pct.has_value(), "Enter a percentage") && run(app, g, SetAlertThreshold{ws.id, *pct}, "The alert is at " + std::to_string(*pct) + "%."))
     g.threshold.clear();
 
   section("Avatar slots");
@@ -104,10 +105,10 @@ void draw_limits(App& app, GearState& g, const Workspace& ws) {
   input_hint("Slots##gear", "e.g. 2", g.slots);
   auto n = parse_whole(g.slots.view());
   ImGui::SameLine();
-  if (button("Allocate slots##gear", n.has_value(), "Enter a number of slots") && run(app, g, AllocateAvatarSlots{ws.id, *n}))
+  if (button("Allocate slots##gear", n.has_value(), "Enter a number of slots") && run(app, g, AllocateAvatarSlots{ws.id, *n}, "Allocated " + std::to_string(*n) + (*n == 1 ? " avatar slot." : " avatar slots.")))
     g.slots.clear();
   ImGui::SameLine();
-  if (button("Reclaim slots##gear", n.has_value(), "Enter a number of slots") && run(app, g, ReclaimAvatarSlots{ws.id, *n}))
+  if (button("Reclaim slots##gear", n.has_value(), "Enter a number of slots") && run(app, g, ReclaimAvatarSlots{ws.id, *n}, "Reclaimed " + std::to_string(*n) + (*n == 1 ? " avatar slot." : " avatar slots.")))
     g.slots.clear();
 }
 
@@ -125,7 +126,7 @@ void draw_danger_zone(App& app, GearState& g, const Workspace& ws) {
   input_text("##gear-confirm-name", g.confirm_name);
   bool matches = g.confirm_name.view() == ws.name;
   ImGui::SameLine();
-  if (danger_button("Delete##gear-confirmed", matches, "Type the name exactly") && run(app, g, DeleteWorkspace{ws.id, ws.name})) {
+  if (danger_button("Delete##gear-confirmed", matches, "Type the name exactly") && run(app, g, DeleteWorkspace{ws.id, ws.name}, "")) {
     g.open = false;
     app.toast("'" + ws.name + "' is in the trash for 30 days.");
   }
@@ -157,7 +158,7 @@ void draw_gear_dialog(App& app) {
   ImGui::SetNextWindowSizeConstraints(ImVec2(480, 240), ImVec2(760, vp->WorkSize.y - 40));
   if (ImGui::BeginPopupModal(title, &g.open, ImGuiWindowFlags_NoSavedSettings)) {
     heading(ws->name.c_str());
-    ImGui::BeginChild("gear-body", ImVec2(0, -footer_height(g.error)));
+    ImGui::BeginChild("gear-body", ImVec2(0, -footer_height(g.error.empty() ? g.done : g.error)));
     draw_settings(app, g, *ws);
     draw_credits(app, g, *ws);
     draw_limits(app, g, *ws);
@@ -167,6 +168,9 @@ void draw_gear_dialog(App& app) {
     if (!g.error.empty()) {
       text_error("%s", g.error.c_str());
       track_text("gear:error", g.error);
+    } else if (!g.done.empty()) {
+      ImGui::TextWrapped("%s", g.done.c_str());
+      track_text("gear:done", g.done);
     }
     if (button("Close##gear") || (key_pressed(ImGuiKey_Escape) && !ImGui::IsAnyItemActive())) g.open = false;
     if (!g.open) ImGui::CloseCurrentPopup();

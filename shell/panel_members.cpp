@@ -256,8 +256,11 @@ void draw_row(App& app, const Workspace& ws, MembersState& st, PersonIx me, Pers
   ImGui::TableNextColumn();
   Role role = m.role;
   ImGui::SetNextItemWidth(-1);
-  if (role_combo("##role", role, manage && why.empty(), why.empty() ? nullptr : why.c_str()))
-    app.dispatch(ChangeRole{ws.id, p.email, role});
+  if (role_combo("##role", role, manage && why.empty(), why.empty() ? nullptr : why.c_str())) {
+    // Worded before the dispatch, which changes the state `p` and `ws` live in.
+    std::string done = (p.name.empty() ? p.email : p.name) + " is now " + std::string(role_label(role)) + " in " + ws.name + ".";
+    if (app.dispatch(ChangeRole{ws.id, p.email, role}).accepted()) app.toast(done);
+  }
   track("role:" + p.email, manage && why.empty());
 
   ImGui::TableNextColumn();
@@ -283,7 +286,9 @@ void draw_row(App& app, const Workspace& ws, MembersState& st, PersonIx me, Pers
   } else {
     bool self_leave = person == me;
     bool allowed = manage && (why.empty() || self_leave);
-    const char* reason = !manage ? "Only Super Admins can remove members." : why.c_str();
+    const char* reason = !manage ? (self_leave ? "Only a Super Admin can take you off this workspace; ask one of them."
+                                               : "Only Super Admins can remove members.")
+                                 : why.c_str();
     if (keyed_small_button(self_leave ? "Leave" : "Remove", "remove:" + p.email, allowed, reason))
       ask(st, self_leave ? "Leave " + ws.name + "? You will lose access to it."
                          : "Remove " + p.email + " from " + ws.name + "? If this was their last workspace, their seat is freed.",

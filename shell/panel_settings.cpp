@@ -134,15 +134,16 @@ void draw_profile_section(App& app, SettingsState& st, PersonIx me) {
   section("Your profile");
   ImGui::Text("Email: %s", p.email.c_str());
   follow(st.my_name, p.name);
-  ImGui::TextUnformatted("Display name");
+  ImGui::TextUnformatted("Display name (optional)");
   ImGui::SetNextItemWidth(360);
   input_hint("##settings-my-name", "e.g. Ada Quill", st.my_name.buf);
   ImGui::SameLine();
   if (primary_button("Save name##settings", edited(st.my_name), "Type a new name.")) {
-    std::string email = p.email;
-    if (run(app, st.profile_error, UpdatePerson{email, trim(st.my_name.buf.view())})) {
+    std::string email = p.email, name = trim(st.my_name.buf.view());
+    if (run(app, st.profile_error, UpdatePerson{email, name})) {
       st.my_name = {};
-      app.toast("Your name is saved.");
+      // A name is optional (invitees often have none); an empty one is said plainly.
+      app.toast(name.empty() ? "Your name is cleared: people see your email instead." : "Your name is saved.");
     }
   }
   show_error(st.profile_error, "settings:profile-error");

@@ -88,6 +88,7 @@ struct GearState {
   bool scroll_to_delete = false;  // bring the typed confirmation into view once
   TextBuf<256> confirm_name;
   std::string error;
+  std::string done;  // what the last accepted change did, said in the footer (a toast sits behind the modal)
 };
 
 // A settings field: what it was filled with, so an untouched field can follow the data.

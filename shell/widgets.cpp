@@ -150,7 +150,8 @@ bool role_combo(const char* label, Role& role, bool enabled, const char* why_not
       // four items, and a click on any but the first was lost.
       std::string item = std::string(role_label(r)) + "##" + label;
       ImGui::PushID(i);
-      if (ImGui::Selectable(std::string(role_label(r)).c_str(), r == role)) {
+      // Picking the role already held is not a change: nothing is dispatched or audited.
+      if (ImGui::Selectable(std::string(role_label(r)).c_str(), r == role) && r != role) {
         role = r;
         changed = true;
       }

@@ -81,6 +81,17 @@ TEST_CASE("member lists: header names, name columns, roles, BOM, semicolons") {
     CHECK(m.rows[2].problem.find("boss") != std::string::npos);
     CHECK(m.rows[3].code == Err::none);
     CHECK(m.rows[3].role == Role::Developer);
+    CHECK(m.rows[2].role_text == "boss");
+    CHECK(m.rows[3].role_text.empty());
+  }
+  SECTION("a missing closing quote that swallows the next lines is named as such") {
+    MemberImport m = read_members_csv("email,name,role\n\"dave@x.io,Dave,viewer\neve@x.io,Eve\",admin\nok@x.io,Ok,viewer\n");
+    REQUIRE(m.rows.size() == 2);
+    CHECK(m.rows[0].code == Err::invalid_field);
+    CHECK(m.rows[0].line == 2);
+    CHECK(m.rows[0].problem.find("closing quote") != std::string::npos);
+    CHECK(m.rows[1].code == Err::none);
+    CHECK(m.rows[1].line == 4);
   }
 }
 

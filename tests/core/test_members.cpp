@@ -154,6 +154,11 @@ TEST_CASE("roles: nobody changes their own role; sub admins cannot touch org adm
   CHECK(w.err("sue@x.io", ChangeRole{a, "sue@x.io", Role::Viewer}) == Err::own_role);
   w.ok("sue@x.io", ChangeRole{a, "al@x.io", Role::Creator});
   CHECK(w.membership(a, "al@x.io")->role == Role::Creator);
+  CHECK(w.s.audit.back().detail == "al@x.io: Viewer -> Creator");
+  // The role already held: accepted (a replay may repeat it), and the audit says nothing changed.
+  w.ok("sue@x.io", ChangeRole{a, "al@x.io", Role::Creator});
+  CHECK(w.membership(a, "al@x.io")->role == Role::Creator);
+  CHECK(w.s.audit.back().detail == "al@x.io: already Creator; nothing changed");
   CHECK(w.err("sue@x.io", ChangeRole{a, kAdmin, Role::Creator}) == Err::org_admin_protected);
   CHECK(w.err("sue@x.io", RemoveMember{a, kAdmin}) == Err::org_admin_protected);
   CHECK(w.err("al@x.io", ChangeRole{a, "sue@x.io", Role::Viewer}) == Err::forbidden);

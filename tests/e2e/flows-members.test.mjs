@@ -125,6 +125,12 @@ test('E. roles change from the Members table; rows the actor may not change are 
   await pickFromCombo(page, `role:${first.email}`, `${label1}####role`);
   await waitForState(page, (s, [id, e, r]) => s.workspaces.find((w) => w.id === id).members.find((m) => m.email === e).role === r,
     [sub.id, first.email, code1]);
+  await waitForText(page, 'toast:0', new RegExp(`is now ${label1} in `));
+  // Picking the role already held changes nothing and writes nothing to the audit log.
+  const audited = (await getState(page)).audit.length;
+  await pickFromCombo(page, `role:${first.email}`, `${label1}####role`);
+  await page.waitForTimeout(300);
+  assert.equal((await getState(page)).audit.length, audited, 'the same role again is not a change');
 
   // As the sub's own Super Admin: others' roles yes, their own no, an org admin's no.
   await actAs(page, boss);

@@ -138,6 +138,7 @@ test('H. credits are allocated and reclaimed in the gear dialog; an over-reclaim
   await waitForState(page, (s, [id, b]) => s.workspaces.find((w) => w.id === id).balance === b + 25050, [sub.id, sub.balance]);
   // The field is emptied after a move, so a second click cannot repeat it by accident.
   await waitForItem(page, 'Allocate##gear', { enabled: false });
+  assert.equal(await itemText(page, 'gear:done'), 'Allocated 250.50 credits.');
 
   await fillField(page, 'Credits##gear-amount', '100');
   await clickItem(page, 'Reclaim##gear');

@@ -200,3 +200,23 @@ TEST_CASE("the sub-workspaces list counts expired invitations apart, as the memb
   INFO(people);
   CHECK(people.find(std::to_string(invited) + " invited, " + std::to_string(expired) + " expired") != std::string::npos);
 }
+
+TEST_CASE("the wizard refuses initial credits over the parent's pool before Create is pressed") {
+  Headless h;
+  Cents pool = h.state().parent_workspace().balance;
+  REQUIRE(pool >= 100);
+  h.click("+ Create Sub-workspace##open-wizard");
+  h.click("##wizard-name");
+  h.type("Pool Check");
+  h.click("Next##wizard");
+  h.click("Next##wizard");
+  h.click("##wizard-credits");
+  // Whole credits: ten times the pool and a bit; one Backspace leaves what the pool holds.
+  h.type(std::to_string(pool / 100) + "5");
+  CHECK_FALSE(h.rect("Create Sub-workspace##wizard").enabled);
+  h.key(ImGuiKey_Backspace);
+  CHECK(h.rect("Create Sub-workspace##wizard").enabled);
+  h.click("Create Sub-workspace##wizard");
+  CHECK(h.state().workspaces.back().name == "Pool Check");
+  CHECK(h.state().workspaces.back().balance == pool / 100 * 100);
+}
