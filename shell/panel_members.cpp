@@ -170,8 +170,18 @@ void draw_bulk_bar(App& app, const Workspace& ws, MembersState& st, PersonIx me)
   ImGui::SameLine();
   std::vector<PersonIx> people(st.selected.begin(), st.selected.end());
   if (button("Set role##bulk")) {
-    for (PersonIx p : people)
-      if (why_not_manage(s, me, ws, p).empty()) app.dispatch(ChangeRole{ws.id, s.people[p].email, bulk_role});
+    // Those who hold the role already are left alone: nothing to change, nothing to audit.
+    int changed = 0, skipped = 0;
+    for (PersonIx p : people) {
+      if (ws.member(p)->role == bulk_role) continue;
+      if (why_not_manage(s, me, ws, p).empty()) changed += app.dispatch(ChangeRole{ws.id, s.people[p].email, bulk_role}).accepted();
+      else ++skipped;
+    }
+    std::string role = std::string(role_label(bulk_role));
+    std::string note = changed ? std::to_string(changed) + (changed == 1 ? " person is" : " people are") + " now " + role + "."
+                               : "Nobody selected needed to become " + role + ".";
+    if (skipped) note += " " + std::to_string(skipped) + " you may not change kept their role.";
+    app.toast(note);
   }
   ImGui::SameLine();
   bool any_invited = std::any_of(people.begin(), people.end(), [&](PersonIx p) { return ws.member(p)->status == MemberStatus::Invited; });

@@ -4,6 +4,7 @@
 
 #include "core/crypto.hpp"
 #include "core/queries.hpp"
+#include "core/rights.hpp"
 #include "core/text.hpp"
 #include "headless.hpp"
 
@@ -219,4 +220,39 @@ TEST_CASE("the wizard refuses initial credits over the parent's pool before Crea
   h.click("Create Sub-workspace##wizard");
   CHECK(h.state().workspaces.back().name == "Pool Check");
   CHECK(h.state().workspaces.back().balance == pool / 100 * 100);
+}
+
+TEST_CASE("bulk Set role changes only those who need it and says how many changed") {
+  Headless h;
+  const State& s = h.state();
+  // A sub with a Viewer and a member of another role, neither of them an org admin.
+  WorkspaceId id = 0;
+  std::string other, viewer;
+  for (const Workspace& ws : s.workspaces) {
+    if (ws.is_parent || !ws.live()) continue;
+    other.clear(), viewer.clear();
+    for (const Membership& m : ws.members) {
+      if (is_org_admin(s, m.person) || m.status != MemberStatus::Active) continue;
+      (m.role == Role::Viewer ? viewer : other) = s.people[m.person].email;
+    }
+    if (!other.empty() && !viewer.empty()) {
+      id = ws.id;
+      break;
+    }
+  }
+  REQUIRE(id != 0);
+  size_t audited = s.audit.size();
+  h.app->go(ui::Route{ui::View::Members, id});
+  h.frame();
+  h.click("select:" + other);
+  h.click("select:" + viewer);
+  h.click("##bulk-role");
+  h.click("Viewer####bulk-role");
+  h.click("Set role##bulk");
+  CHECK(h.state().workspace(id)->member(*h.state().person(other))->role == Role::Viewer);
+  CHECK(h.state().audit.size() == audited + 1);  // the one who was a Viewer already is left alone
+  CHECK(last_toast(h).text == "1 person is now Viewer.");
+  h.click("Set role##bulk");
+  CHECK(h.state().audit.size() == audited + 1);
+  CHECK(last_toast(h).text == "Nobody selected needed to become Viewer.");
 }
