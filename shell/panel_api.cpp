@@ -20,8 +20,6 @@ namespace {
 
 std::string calls_text(std::int64_t n) { return std::to_string(n) + (n == 1 ? " call" : " calls"); }
 
-float fit_hint(const char* hint) { return ImGui::CalcTextSize(hint).x + ImGui::GetStyle().FramePadding.x * 2 + 4; }
-
 std::string new_key(App& app) {
   std::array<std::uint8_t, kKeyBytes> bytes;
   app.platform().secure_random(bytes.data(), bytes.size());

@@ -26,10 +26,6 @@ std::string account_name(const State& s, Id a) {
   return ws ? ws->name : "(deleted workspace)";
 }
 
-float fit_hint(const char* hint, float at_least) {
-  return std::max(at_least, ImGui::CalcTextSize(hint).x + ImGui::GetStyle().FramePadding.x * 2 + 4);
-}
-
 void draw_balances(App& app, const Workspace& ws) {
   const State& s = app.state();
   std::string balance = "Balance: " + format_credits(ws.balance) + " credits";

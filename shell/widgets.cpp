@@ -2,6 +2,7 @@
 
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <cstdarg>
 
 #include "shell/theme.hpp"
@@ -137,6 +138,10 @@ bool selectable(const char* label, bool selected, ImGuiSelectableFlags flags, Im
   bool pressed = ImGui::Selectable(label, selected, flags, size);
   track(label);
   return pressed;
+}
+
+float fit_hint(const char* hint, float at_least) {
+  return std::max(at_least, ImGui::CalcTextSize(hint).x + ImGui::GetStyle().FramePadding.x * 2 + 4);
 }
 
 bool role_combo(const char* label, Role& role, bool enabled, const char* why_not) {

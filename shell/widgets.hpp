@@ -33,6 +33,8 @@ template <std::size_t N> bool input_text(const char* label, TextBuf<N>& buf, ImG
   track(label);
   return changed;
 }
+// A width for a field that shows all of its hint (and is never narrower than `at_least`).
+float fit_hint(const char* hint, float at_least = 0);
 template <std::size_t N> bool input_hint(const char* label, const char* hint, TextBuf<N>& buf, ImGuiInputTextFlags flags = 0) {
   bool changed = ImGui::InputTextWithHint(label, hint, buf.data, N, flags);
   track(label);
