@@ -106,6 +106,7 @@ class App {
   void housekeeping();
   void start_sync();
   void sync_tick();
+  std::string unreachable_hint() const;
   void send_sync();
   void request(Request kind, std::string_view method, std::string_view path, const std::string& body);
   void on_sync_answer(int status, std::string_view body);

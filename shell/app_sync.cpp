@@ -109,6 +109,16 @@ void App::request(Request kind, std::string_view method, std::string_view path, 
   platform_.http_request(id, method, sync_.server + std::string(path), body, kind == Request::AcceptInvite ? "" : sync_.token);
 }
 
+// A browser reports a server that refuses this page's origin (CORS) as unreachable, the
+// same as one that is down: the hint names both.
+std::string App::unreachable_hint() const {
+  const std::string& url = config_.page_url;
+  std::size_t scheme = url.find("://");
+  std::string origin = scheme == std::string::npos ? url : url.substr(0, url.find('/', scheme + 3));
+  return "is it running, and does it accept this page" +
+         (origin.empty() ? std::string("?") : " (subspace-server --allow-origin " + origin + ")?");
+}
+
 void App::sync_tick() {
   if (!sync_.enabled || ui_.read_only || !sync_.blocked.empty()) return;  // the writing tab syncs for all
   if (!sync_.invite_token.empty() && sync_.in_flight.empty()) {
@@ -116,7 +126,7 @@ void App::sync_tick() {
     sync_.invite_token.clear();
     return;
   }
-  if (!sync_.signed_in() || sync_.email.empty() || sync_.syncing()) return;
+  if (!sync_.signed_in() || sync_.syncing()) return;
   bool due = now() >= sync_.next_attempt || sync_.more;
   if (due) send_sync();
 }
@@ -140,9 +150,13 @@ void App::on_http_response(std::uint64_t id, int status, std::string_view body) 
       sync_.token_input.clear();
       save_sync_file();
       sync_.next_attempt = 0;
+    } else if (status == 0 && !sync_.email.empty()) {
+      sync_.offline = true;  // a sign-in checked before: work offline; syncing retries and checks it again
+      ui_.acting_as = sync_.email;
     } else if (status == 0) {
-      sync_.offline = true;  // keep the token: it is checked again when the server is back
-      if (!sync_.email.empty()) ui_.acting_as = sync_.email;
+      // A token never checked names nobody to act as offline. It stays in the field for another try.
+      sync_.token.clear();
+      sync_.sign_in_error = "The server at " + sync_.server + " cannot be reached: " + unreachable_hint() + " Then sign in again.";
     } else {
       // The token stays in the field to be checked and corrected.
       sync_.sign_in_error = status == 401 ? "That token was not accepted: it is unknown, mistyped or revoked. Check it, or ask "
@@ -176,7 +190,7 @@ void App::on_sync_answer(int status, std::string_view body) {
   if (status == 0 || status >= 500) {
     ++sync_.failures;
     sync_.offline = status == 0;
-    sync_.problem = status == 0 ? "The server cannot be reached." : "The server failed (HTTP " + std::to_string(status) + ").";
+    sync_.problem = status == 0 ? "The server cannot be reached: " + unreachable_hint() : "The server failed (HTTP " + std::to_string(status) + ").";
     sync_.next_attempt = t + backoff(sync_.failures);
     return;
   }

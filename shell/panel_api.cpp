@@ -28,14 +28,15 @@ std::string new_key(App& app) {
   return key;
 }
 
-// Creates or rotates a key; on success the plain key is kept only to be shown once.
-void issue_key(App& app, ApiState& st, const std::string& label, std::optional<KeyId> rotate, WorkspaceId ws) {
+// Creates or rotates a key; on success the plain key is kept only to be shown once. The
+// label is a copy: a rotation adds a key, and the vector the caller's key lives in may move.
+void issue_key(App& app, ApiState& st, std::string label, std::optional<KeyId> rotate, WorkspaceId ws) {
   std::string key = new_key(app);
   KeyFingerprint f = fingerprint(key);
   ExecResult r = rotate ? app.dispatch(RotateApiKey{*rotate, f.hash, f.last4}) : app.dispatch(CreateApiKey{ws, label, f.hash, f.last4});
   if (!r.accepted()) return;
   st.shown_key = key;
-  st.shown_for = label;
+  st.shown_for = std::move(label);
 }
 
 void draw_shown_key(App& app, ApiState& st) {
@@ -44,7 +45,9 @@ void draw_shown_key(App& app, ApiState& st) {
   if (!ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
   ImGui::SetNextWindowSize(ImVec2(560, 0), ImGuiCond_Appearing);
   if (ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
-    ImGui::Text("Key '%s'", st.shown_for.c_str());
+    std::string which = "Key '" + st.shown_for + "'";
+    ImGui::TextUnformatted(which.c_str());
+    track_text("shown-key:label", which);
     text_warning("Copy it now: you will not see this key again. Only a fingerprint of it is stored.");
     ImGui::Spacing();
     ImGui::SetNextItemWidth(520);

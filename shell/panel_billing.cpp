@@ -47,6 +47,7 @@ void draw_balances(App& app, const Workspace& ws) {
                format_credits(s.consumed_balance).c_str());
   }
   ImGui::Text("Avatar slots: %d (%d free)", ws.slots, free_avatar_slots(s, ws));
+  text_muted("The balance is a hard cap: a video or API call that would take it below zero is refused.");
 }
 
 void draw_purchase(App& app, const Workspace& ws, BillingState& st, PersonIx me) {
@@ -122,8 +123,10 @@ void draw_ledger(App& app, const Workspace& ws, BillingState& st, bool whole_org
     ImGui::EndCombo();
   }
   track("ledger:kind");
-  ImGui::SameLine();
-  text_muted("Allocation history: choose Allocate or Reclaim. API calls are listed per day below.");
+  // API calls consume credits too, but each is a usage event rather than a ledger line (a
+  // million calls would bury every other movement): say where they are.
+  text_muted("Allocate and Reclaim give the allocation history. Videos are consumption here; API calls are "
+             "consumption listed per day below.");
   std::string key = std::to_string(ws.id) + "|" + std::to_string(st.kind) + (whole_org ? "o" : "w");
   if (st.cached_version != s.version || st.cached_key != key) {
     st.cached_version = s.version;
@@ -137,7 +140,7 @@ void draw_ledger(App& app, const Workspace& ws, BillingState& st, bool whole_org
     }
   }
   if (st.rows.empty()) {
-    text_muted("No movements.");
+    text_muted(st.kind < 0 ? "No movements." : "No movements of this kind.");
     return;
   }
   if (ImGui::BeginTable("ledger", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |

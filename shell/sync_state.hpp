@@ -30,7 +30,8 @@ struct SyncState {
   TextBuf<128> token_input;
   std::string sign_in_error;
 
-  bool signed_in() const { return enabled && !token.empty(); }
+  // A token counts once the server has said whose it is (email); until then it is being checked.
+  bool signed_in() const { return enabled && !token.empty() && !email.empty(); }
   bool syncing() const {
     for (const auto& [id, kind] : in_flight)
       if (kind == Request::Sync) return true;

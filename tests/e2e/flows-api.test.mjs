@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { clickItem, launchApp, waitForItem, waitForItemGone } from './harness.mjs';
 import {
-  checkAcrossReload, fillField, getState, openGear, openSub, sha256, subs, waitForRoute, waitForState, waitForText,
+  checkAcrossReload, fillField, getState, itemText, openGear, openSub, sha256, subs, waitForRoute, waitForState, waitForText,
 } from './flows-helpers.mjs';
 
 const KEY = /^sk_[0-9A-Za-z]{43}$/;
@@ -71,6 +71,7 @@ test('M. a sub gets API access, a key is created, copied, rotated; the old key i
     await clickItem(page, `rotate:CI pipeline:${oldLast4}`);
     await clickItem(page, 'Rotate##confirm');
     await waitForItem(page, 'shown-key');
+    assert.equal(await itemText(page, 'shown-key:label'), "Key 'CI pipeline'", 'the new key is named after the one it replaces');
     const newKey = await copyShownKey(page);
     assert.match(newKey, KEY);
     assert.notEqual(newKey, oldKey);

@@ -72,6 +72,7 @@ struct SyncedApp {
     ui::AppConfig cfg;
     cfg.server = "http://127.0.0.1:" + std::to_string(port);
     cfg.org = org;
+    cfg.page_url = "http://127.0.0.1:8080/";
     app = std::make_unique<ui::App>(platform, storage, cfg);
     app->start();
   }
@@ -159,4 +160,23 @@ TEST_CASE("a refusal by the server is shown and the pending command dropped") {
   const State& s = a.app->state();
   REQUIRE_FALSE(s.audit.empty());
   CHECK(s.audit.back().result == Err::seat_limit_reached);  // recorded by the server
+}
+
+TEST_CASE("a sign-in the server cannot check is not taken for one; the next try after it is back works") {
+  ServerProcess srv;
+  std::string token = srv.make_org("lumen", 20);
+  srv.start();  // once, for a port of its own
+  srv.stop();
+  SyncedApp a(srv.port, "lumen");
+  a.app->sign_in(token);
+  a.until([&] { return !a.app->sync().sign_in_error.empty(); });
+  CHECK_FALSE(a.app->sync().signed_in());  // the sign-in screen stays up: nobody is acted as
+  CHECK(a.app->ui().acting_as.empty());
+  CHECK_FALSE(a.app->state().has_org);
+  CHECK(a.app->sync().sign_in_error.find("cannot be reached") != std::string::npos);
+  CHECK(a.app->sync().sign_in_error.find("--allow-origin http://127.0.0.1:8080)") != std::string::npos);
+  srv.start();
+  a.app->sign_in(token);
+  a.until([&] { return a.app->state().has_org && a.app->sync().signed_in(); });
+  CHECK(a.app->ui().acting_as == "ada@x.io");
 }
