@@ -450,9 +450,9 @@ Error state_from_json(const Json& j, State& out) {
       check_unique_ids(s);
     }
   } catch (const LoadError& e) {
-    return Error(Err::storage_corrupt, "The state is damaged at " + e.what);
+    return Error(Err::storage_corrupt, "The state is damaged at " + e.what + ".");
   } catch (const Json::exception& e) {
-    return Error(Err::storage_corrupt, std::string("The state is damaged: ") + e.what());
+    return Error(Err::storage_corrupt, std::string("The state is damaged: ") + e.what() + ".");
   }
   out = std::move(s);
   return {};

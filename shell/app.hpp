@@ -68,6 +68,8 @@ class App {
   // --- sync with a server (shell/app_sync.cpp) ---
   const SyncState& sync() const { return sync_; }
   std::size_t session_pending() const { return session_.pending().size(); }
+  // The last sequence number the authority confirmed (with a server: the server's).
+  std::uint64_t confirmed_seq() const { return session_.confirmed().last_seq; }
   SyncState& sync_ui() { return sync_; }
   void sign_in(std::string token);
   void sign_out();

@@ -88,6 +88,11 @@ void App::prepare_import(std::string_view name, std::string_view bytes) {
     return;
   }
   auto candidate = std::make_unique<State>();
+  if (bytes.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    ui_.import.error = std::string(name) + " is empty. Nothing was changed.";
+    toast(ui_.import.error, true);
+    return;
+  }
   if (Error e = state_from_text(bytes, *candidate)) {
     ui_.import.error = std::string(name) + " cannot be imported: " + e.message + " Nothing was changed.";
     toast(ui_.import.error, true);

@@ -115,7 +115,9 @@ void draw_app_menu(App& app) {
   if (button("\xE2\x98\xB0 Menu##app-menu")) ImGui::OpenPopup("app-menu");
   if (ImGui::BeginPopup("app-menu")) {
     if (ImGui::MenuItem("Export organisation (JSON)")) {
-      app.platform().download("subspace-org.json", "application/json", app.state_json());
+      std::string file = download_name("subspace", app.state().org_name, app.now(), "json");
+      app.platform().download(file, "application/json", app.state_json());
+      app.toast("Downloaded " + file + ": the whole organisation, to import here or elsewhere.");
     }
     track("menu:export");
     if (ImGui::MenuItem("Import organisation (JSON)...", nullptr, false, !app.sync().enabled && !app.ui().read_only))

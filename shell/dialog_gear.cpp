@@ -61,16 +61,23 @@ void draw_credits(App& app, GearState& g, const Workspace& ws) {
   track_text("gear:balance", balance);
   text_muted("The parent's pool has %s credits.", format_credits(s.parent_workspace().balance).c_str());
   ImGui::SetNextItemWidth(140);
-  input_hint("Credits##gear-amount", "e.g. 250.00", g.allocate);
+  if (input_hint("Credits##gear-amount", "e.g. 250.00", g.allocate)) g.error.clear(), g.done.clear();  // a new amount, a new attempt
   auto amount = parse_credits(g.allocate.view());
+  std::string why = credits_problem(g.allocate.view());
   ImGui::SameLine();
-  if (button("Allocate##gear", amount.has_value(), "Enter an amount of credits") && run(app, g, AllocateCredits{ws.id, *amount}, "Allocated " + format_credits(*amount) + " credits."))
+  if (button("Allocate##gear", amount.has_value(), why.c_str()) &&
+      run(app, g, AllocateCredits{ws.id, *amount}, "Allocated " + format_credits(*amount) + " credits."))
     g.allocate.clear();
   ImGui::SameLine();
-  if (button("Reclaim##gear", amount.has_value(), "Enter an amount of credits") && run(app, g, ReclaimCredits{ws.id, *amount}, "Reclaimed " + format_credits(*amount) + " credits."))
+  if (button("Reclaim##gear", amount.has_value(), why.c_str()) &&
+      run(app, g, ReclaimCredits{ws.id, *amount}, "Reclaimed " + format_credits(*amount) + " credits."))
     g.allocate.clear();
   ImGui::SameLine();
   help_marker("Reclaim takes back at most the allocated credits that are unspent; a sub's own purchases stay with it.");
+  if (!g.allocate.empty() && !amount) {
+    text_error("%s", why.c_str());
+    track_text("gear:amount-error", why);
+  }
 }
 
 void draw_limits(App& app, GearState& g, const Workspace& ws) {

@@ -190,7 +190,9 @@ void draw_audit(App& app) {
   track_text("audit:count", count);
   ImGui::SameLine();
   if (button("Export CSV##audit", !st.rows.empty(), "Nothing to export.")) {
-    app.platform().download("audit-log.csv", "text/csv", export_csv(s, st));
+    std::string file = download_name("audit-log", ws->name, app.now(), "csv");
+    app.platform().download(file, "text/csv", export_csv(s, st));
+    app.toast("Downloaded " + file + " (" + count + ").");
   }
   if (st.rows.empty()) {
     text_muted("No entries match.");

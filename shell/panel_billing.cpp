@@ -61,7 +61,8 @@ void draw_purchase(App& app, const Workspace& ws, BillingState& st, PersonIx me)
   input_hint("##buy-credits", credits_hint, st.purchase);
   ImGui::SameLine();
   auto amount = parse_credits(st.purchase.view());
-  if (button("Buy credits##billing", allowed && amount.has_value(), allowed ? "Enter an amount." : why)) {
+  std::string bad_amount = credits_problem(st.purchase.view());
+  if (button("Buy credits##billing", allowed && amount.has_value(), allowed ? bad_amount.c_str() : why)) {
     if (app.dispatch(PurchaseCredits{ws.id, *amount}).accepted()) {
       app.toast("Bought " + format_credits(*amount) + " credits (recorded purchase).");
       st.purchase.clear();

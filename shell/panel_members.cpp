@@ -3,7 +3,6 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <cctype>
 
 #include "core/csv.hpp"
 #include "core/queries.hpp"
@@ -335,9 +334,9 @@ void draw_members(App& app) {
   if (button("Import CSV...##members", manage, "Only Super Admins can invite members.")) open_csv_import(app, ws->id);
   ImGui::SameLine();
   if (button("Export CSV##members")) {
-    std::string file = "members-" + ascii_lower(ws->name) + ".csv";
-    std::replace_if(file.begin(), file.end(), [](char c) { return !(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-'); }, '-');
+    std::string file = download_name("members", ws->name, app.now(), "csv");
     app.platform().download(file, "text/csv", members_csv(s, *ws, app.now()));
+    app.toast("Downloaded " + file + ".");
   }
   draw_bulk_bar(app, *ws, st, *me);
 

@@ -44,19 +44,18 @@ void draw_sign_in(App& app) {
 void draw_signed_in(App& app) {
   const State& st = app.state();
   const SyncState& s = app.sync();
+  if (!s.signed_in()) return;  // the status beside it says "not signed in"
   auto me = app.me();
   ImGui::AlignTextToFramePadding();
   text_muted("Signed in as");
   ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
   std::string who = me && !st.people[*me].name.empty() ? st.people[*me].name : s.email;
-  ImGui::TextUnformatted(who.empty() ? "nobody" : who.c_str());
+  ImGui::TextUnformatted(who.c_str());
   track("signed-in-as");
-  if (ImGui::IsItemHovered() && !s.email.empty()) ImGui::SetTooltip("%s on %s", s.email.c_str(), s.server.c_str());
-  if (s.signed_in()) {
-    ImGui::SameLine();
-    if (small_button("Sign out##sync")) app.sign_out();
-  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s on %s", s.email.c_str(), s.server.c_str());
+  ImGui::SameLine();
+  if (small_button("Sign out##sync")) app.sign_out();
 }
 
 void draw_sync_status(App& app) {

@@ -52,7 +52,7 @@ void draw_trash(App& app) {
         ImGui::OpenPopup("Restore sub-workspace?");
       }
       if (pending_restore == ws->id &&
-          confirm_modal("Restore sub-workspace?", "Restore '" + ws->name + "' with its assets and members?", "Restore")) {
+          confirm_modal("Restore sub-workspace?", "Restore '" + ws->name + "' with its assets and members?", "Restore", false)) {
         std::string name = ws->name;  // copied: the dispatch changes the state `ws` points into
         if (app.dispatch(RestoreWorkspace{ws->id}).accepted()) app.toast("Restored '" + name + "' with its assets and members.");
         pending_restore = 0;

@@ -3,8 +3,10 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdarg>
 
+#include "core/text.hpp"
 #include "shell/theme.hpp"
 
 namespace subspace::ui {
@@ -99,7 +101,24 @@ float footer_height(const std::string& error) {
   return h;
 }
 
-bool confirm_modal(const char* id, const std::string& text, const char* confirm_label) {
+std::string credits_problem(std::string_view text) {
+  if (trim(text).empty()) return "Enter an amount of credits, e.g. 250.50.";
+  if (parse_credits(text)) return "";
+  return "'" + trim(text) + "' is not an amount of credits: use a number with at most two decimals, e.g. 250.50.";
+}
+
+std::string download_name(std::string_view what, std::string_view name, TimeMs now, std::string_view ext) {
+  std::string slug;
+  for (char c : ascii_lower(name)) {
+    bool keep = std::isalnum(static_cast<unsigned char>(c)) != 0;
+    if (keep) slug += c;
+    else if (!slug.empty() && slug.back() != '-') slug += '-';
+  }
+  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  return std::string(what) + (slug.empty() ? "" : "-" + slug) + "-" + format_date(now) + "." + std::string(ext);
+}
+
+bool confirm_modal(const char* id, const std::string& text, const char* confirm_label, bool destructive) {
   bool confirmed = false;
   ImGui::SetNextWindowSizeConstraints(ImVec2(360, 0), ImVec2(560, 600));
   if (ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
@@ -107,7 +126,8 @@ bool confirm_modal(const char* id, const std::string& text, const char* confirm_
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
-    if (danger_button((std::string(confirm_label) + "##confirm").c_str()) || key_pressed(ImGuiKey_Enter)) {
+    std::string label = std::string(confirm_label) + "##confirm";
+    if ((destructive ? danger_button(label.c_str()) : primary_button(label.c_str())) || key_pressed(ImGuiKey_Enter)) {
       confirmed = true;
       ImGui::CloseCurrentPopup();
     }

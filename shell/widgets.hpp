@@ -53,7 +53,14 @@ float footer_height(const std::string& error = {});
 
 // A modal "are you sure?" for destructive actions. Returns true once, when confirmed.
 // Open it with ImGui::OpenPopup(id) in the same ID scope.
-bool confirm_modal(const char* id, const std::string& text, const char* confirm_label = "Confirm");
+// Why a typed amount of credits cannot be used ("" when it can): empty, or not a number
+// above zero with at most two decimals. The same words wherever credits are typed.
+std::string credits_problem(std::string_view text);
+// A download's file name: "<what>-<name>-<YYYY-MM-DD>.<ext>", the name in lower case with
+// anything but letters, digits and '-' made '-', so several exports do not overwrite each other.
+std::string download_name(std::string_view what, std::string_view name, TimeMs now, std::string_view ext);
+// `destructive`: the confirm button is red; otherwise it is the primary colour (Restore).
+bool confirm_modal(const char* id, const std::string& text, const char* confirm_label = "Confirm", bool destructive = true);
 
 // Text helpers.
 void text_muted(const char* fmt, ...) IM_FMTARGS(1);

@@ -103,10 +103,10 @@ void draw_invite_summary(App& app, const WizardState& w) {
 }
 
 // What is wrong with the initial credits typed in, said before Create is pressed.
-std::string credits_problem(const State& s, std::string_view text) {
+std::string initial_credits_problem(const State& s, std::string_view text) {
   if (text.empty()) return "";
   auto amount = parse_credits(text);
-  if (!amount) return "Enter an amount such as 250 or 250.50.";
+  if (!amount) return credits_problem(text);
   return initial_credits_error(s, *amount).message;
 }
 
@@ -125,7 +125,7 @@ void draw_settings_step(App& app, WizardState& w) {
   input_hint("##wizard-credits", "optional, e.g. 250", w.credits);
   ImGui::SameLine();
   text_muted("from the parent's %s", format_credits(s.parent_workspace().balance).c_str());
-  if (std::string why = credits_problem(s, w.credits.view()); !why.empty()) text_error("%s", why.c_str());
+  if (std::string why = initial_credits_problem(s, w.credits.view()); !why.empty()) text_error("%s", why.c_str());
   draw_invite_summary(app, w);
 }
 
@@ -196,7 +196,7 @@ void draw_create_wizard(App& app) {
   ImGui::Separator();
   if (!w.error.empty()) text_error("%s", w.error.c_str());
   bool name_ok = name_problem(app.state(), w.name.view()).empty();
-  bool credits_ok = credits_problem(app.state(), w.credits.view()).empty();
+  bool credits_ok = initial_credits_problem(app.state(), w.credits.view()).empty();
   // Escape closes it, as it does the other dialogs.
   if (button("Cancel##wizard") || (key_pressed(ImGuiKey_Escape) && !ImGui::IsAnyItemActive())) w.open = false;
   ImGui::SameLine();

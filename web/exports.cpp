@@ -106,7 +106,7 @@ EMSCRIPTEN_KEEPALIVE char* subspace_status_json() {
                       {"email", app()->sync().email},
                       {"offline", app()->sync().offline},
                       {"pending", app()->session_pending()},
-                      {"lastSeq", app()->state().last_seq},
+                      {"lastSeq", app()->confirmed_seq()},
                       {"problem", app()->sync().problem}}},
                     {"display",
                      {{"width", b.css_w}, {"height", b.css_h}, {"pixelRatio", b.dpr}, {"fontPixelRatio", b.font_ratio}}}})

@@ -38,7 +38,8 @@ test('"Export organisation" downloads the organisation as JSON', async () => {
   const { page } = app;
   await clickItem(page, '☰ Menu##app-menu');
   const [download] = await Promise.all([page.waitForEvent('download'), clickItem(page, 'menu:export')]);
-  assert.equal(download.suggestedFilename(), 'subspace-org.json');
+  // Named after the organisation and the day, so exports do not overwrite each other.
+  assert.match(download.suggestedFilename(), /^subspace-lumen-studios-\d{4}-\d{2}-\d{2}\.json$/);
   const chunks = [];
   for await (const chunk of await download.createReadStream()) chunks.push(chunk);
   const exported = JSON.parse(Buffer.concat(chunks).toString('utf8'));

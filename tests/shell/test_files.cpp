@@ -1,6 +1,7 @@
 // Files into the console: member lists (CSV) and whole organisations (JSON), headless.
 #include "core/demo.hpp"
 #include "core/state_json.hpp"
+#include "core/text.hpp"
 #include "headless.hpp"
 
 using namespace subspace;
@@ -83,6 +84,11 @@ TEST_CASE("importing an organisation: a bad file changes nothing; a good one rep
   h.frame();
   CHECK(h.app->ui().import.error.find("workspaces[0].members[0].role") != std::string::npos);
   CHECK(h.app->state_json() == before);
+  h.app->on_file_picked(ui::FilePurpose::ImportOrg, "partial.json", "{\"format\":\"subspace-state\",\"version\":1}");
+  CHECK(h.app->ui().import.error == "partial.json cannot be imported: The state is damaged at state.last_seq: missing. Nothing was changed.");
+  h.app->on_file_picked(ui::FilePurpose::ImportOrg, "empty.json", " \n");
+  CHECK(h.app->ui().import.error == "empty.json is empty. Nothing was changed.");
+  CHECK(h.app->state_json() == before);
   j = Json::parse(before);
   j["version"] = 2;
   h.app->on_file_picked(ui::FilePurpose::ImportOrg, "newer.json", j.dump());
@@ -102,4 +108,17 @@ TEST_CASE("importing an organisation: a bad file changes nothing; a good one rep
   LoadReport report;
   REQUIRE_FALSE(store.load(loaded, report));
   CHECK(state_to_text(loaded) == state_to_text(other.state));
+}
+
+TEST_CASE("a members export is named after the workspace and the day, and says so") {
+  Headless h;
+  WorkspaceId id = h.state().workspaces[1].id;
+  REQUIRE(h.app->dispatch(RenameWorkspace{id, "Partners: EMEA & APAC"}).accepted());
+  h.app->go(ui::Route{ui::View::Members, id});
+  h.frame();
+  h.click("Export CSV##members");
+  std::string file = "members-partners-emea-apac-" + format_date(h.platform.now()) + ".csv";
+  REQUIRE(h.platform.downloads.count(file) == 1);
+  CHECK(h.platform.downloads[file].rfind("email,", 0) == 0);
+  CHECK(h.app->ui().toasts.back().text == "Downloaded " + file + ".");
 }

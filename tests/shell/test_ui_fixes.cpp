@@ -256,3 +256,21 @@ TEST_CASE("bulk Set role changes only those who need it and says how many change
   CHECK(h.state().audit.size() == audited + 1);
   CHECK(last_toast(h).text == "Nobody selected needed to become Viewer.");
 }
+
+TEST_CASE("the gear says why a typed amount is not one, and what an accepted change did") {
+  Headless h;
+  const Workspace& sub = h.state().workspaces[1];
+  WorkspaceId id = sub.id;
+  Cents balance = sub.balance;
+  h.click("gear:" + sub.name);
+  h.click("Credits##gear-amount");
+  h.type("1.234");
+  CHECK_FALSE(h.rect("Allocate##gear").enabled);
+  CHECK(text_of(h, "gear:amount-error") == "'1.234' is not an amount of credits: use a number with at most two decimals, e.g. 250.50.");
+  for (int i = 0; i < 5; ++i) h.key(ImGuiKey_Backspace);
+  h.type("12.5");
+  CHECK(text_of(h, "gear:amount-error").empty());
+  h.click("Allocate##gear");
+  CHECK(h.state().workspace(id)->balance == balance + 1250);
+  CHECK(text_of(h, "gear:done") == "Allocated 12.50 credits.");
+}
