@@ -8,10 +8,13 @@ namespace subspace {
 Error find_workspace(Ctx& c, WorkspaceId id, const Workspace*& out, bool must_be_live) {
   out = c.s.workspace(id);
   if (!out) return Err::workspace_not_found;
-  c.audit_workspace = id;
-  // Someone who could not see the workspace learns nothing of it, not even that it exists.
-  if (!c.system() && !can_see(c.s, c.actor, *out) && !(out->live() && out->member(c.actor)))
+  // Someone who could not see the workspace learns nothing of it, not even that it exists;
+  // the attempt is audited on the parent (for org admins), not in that workspace.
+  if (!c.system() && !can_see(c.s, c.actor, *out) && !(out->live() && out->member(c.actor))) {
+    c.audit_workspace = c.s.parent;
     return Err::workspace_not_found;
+  }
+  c.audit_workspace = id;
   if (must_be_live && !out->live()) return Error(Err::workspace_in_trash, "'" + out->name + "' is in the trash.");
   return {};
 }

@@ -15,7 +15,8 @@ Error find_editable_asset(Ctx& c, AssetId id, const Asset*& out) {
   out = c.s.asset(id);
   if (!out) return Err::asset_not_found;
   const Workspace* owner = c.s.workspace(out->owner);
-  c.audit_workspace = out->owner;
+  // An attempt by someone who cannot see the owner is audited on the parent, not there.
+  c.audit_workspace = owner && can_see(c.s, c.actor, *owner) ? out->owner : c.s.parent;
   if (owner && can(c.s, c.actor, *owner, Perm::EditAnyAsset)) return {};
   if (owner && out->creator == c.actor && can(c.s, c.actor, *owner, Perm::CreateContent)) return {};
   if (owner && can_see(c.s, c.actor, *owner)) return Err::forbidden;
@@ -24,11 +25,23 @@ Error find_editable_asset(Ctx& c, AssetId id, const Asset*& out) {
   return Err::asset_not_found;
 }
 
+// Someone who sees an asset neither in its owner nor shared into a workspace of theirs
+// learns nothing of it: the same answer as for an asset that does not exist, audited on the
+// parent. Otherwise the attempt is audited on the owner.
+Error require_visible_asset(Ctx& c, const Asset& a) {
+  const Workspace* owner = c.s.workspace(a.owner);
+  bool sees = c.org_admin() || (owner && can_see(c.s, c.actor, *owner));
+  for (std::size_t i = 0; !sees && i < a.shared_with.size(); ++i)
+    if (const Workspace* ws = c.s.workspace(a.shared_with[i])) sees = can_see(c.s, c.actor, *ws);
+  c.audit_workspace = sees ? a.owner : c.s.parent;
+  return sees ? Error{} : Error(Err::asset_not_found);
+}
+
 // Sharing needs an org admin, or a Super Admin of both the owner and every target.
 Error check_share_targets(Ctx& c, const Asset& a, const std::vector<WorkspaceId>& targets) {
+  if (Error e = require_visible_asset(c, a)) return e;
   if (targets.empty()) return Error(Err::invalid_field, "Pick at least one workspace.");
   const Workspace* owner = c.s.workspace(a.owner);
-  c.audit_workspace = a.owner;
   if (!owner || !owner->live()) return Err::asset_not_found;
   if (!c.org_admin() && !can(c.s, c.actor, *owner, Perm::Administer)) return Err::forbidden;
   std::set<WorkspaceId> seen;
@@ -117,7 +130,7 @@ Error exec(Ctx& c, const UnshareAsset& p) {
 Error exec(Ctx& c, const MoveAsset& p) {
   const Asset* a = c.s.asset(p.asset);
   if (!a) return Err::asset_not_found;
-  c.audit_workspace = a->owner;
+  if (Error e = require_visible_asset(c, *a)) return e;
   if (Error e = require_org_admin(c)) return e;
   const Workspace* target;
   if (Error e = find_workspace(c, p.workspace, target)) return e;

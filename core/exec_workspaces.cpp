@@ -200,8 +200,16 @@ Error exec(Ctx& c, const RestoreWorkspace& p) {
                                                  std::to_string(missing) + (missing == 1 ? " seat is" : " seats are") +
                                                  " missing. Remove members or revoke invitations first.");
   }
+  // Its avatars come back with it and each takes a slot; the slots went to the parent on delete.
+  int slots_needed = std::max(0, avatar_count(c.s, *ws) - ws->slots);
+  int parent_free = free_avatar_slots(c.s, c.s.parent_workspace());
+  if (slots_needed > parent_free)
+    return Error(Err::avatar_slots_exhausted, "Restoring '" + ws->name + "' needs " + std::to_string(slots_needed) +
+                                                  " avatar slots for its avatars; the parent has " + std::to_string(parent_free) +
+                                                  " free. Reclaim or buy avatar slots first.");
   Workspace& w = mut::workspace(c.s, ws->id);
   w.deleted_at.reset();
+  if (slots_needed > 0) mut::move_slots(c.s, Movement::Allocate, c.s.parent, w.id, slots_needed, c.id(), c.actor, c.now());
   std::vector<PersonIx> people;
   for (const auto& m : w.members) people.push_back(m.person);
   for (PersonIx person : people) {

@@ -447,6 +447,10 @@ Error state_from_json(const Json& j, State& out) {
       l.audit(field(j, "audit", "state"));
       mut::rebuild_indices(s);
       if (ledger_sum(s) != 0) fail("ledger", "the balances do not sum to zero");
+      // No account but "outside" below zero (DESIGN.md), here as after every command.
+      for (const Workspace& w : s.workspaces)
+        if (w.balance < 0) fail("workspaces", "'" + w.name + "' has a negative balance");
+      if (s.consumed_balance < 0) fail("ledger.consumed", "a negative balance");
       check_unique_ids(s);
     }
   } catch (const LoadError& e) {

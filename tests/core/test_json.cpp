@@ -150,6 +150,12 @@ TEST_CASE("loading refuses other formats, newer versions and damaged states with
   j = state_to_json(w.s);
   j["ledger"]["outside"] = 5;
   CHECK(state_from_json(j, s).message.find("do not sum to zero") != std::string::npos);
+  // Summing to zero is not enough: only "outside" may be below zero.
+  j = state_to_json(w.s);
+  Cents pool = j["workspaces"][0]["balance"].get<Cents>();
+  j["workspaces"][0]["balance"] = -5;
+  j["ledger"]["outside"] = j["ledger"]["outside"].get<Cents>() + pool + 5;
+  CHECK(state_from_json(j, s).message == "The state is damaged at workspaces: 'Lumen' has a negative balance.");
   j = state_to_json(w.s);
   j["workspaces"].push_back(j["workspaces"][0]);
   CHECK(state_from_json(j, s).code == Err::storage_corrupt);

@@ -217,6 +217,9 @@ void check_invariants(const World& w, const std::vector<std::string>& plain_keys
   std::int64_t slots = 0;
   for (const auto& ws : s.workspaces) slots += ws.slots;
   REQUIRE(slots == s.plan.avatar_slots + s.slots_purchased_total);
+  // ... and never fewer than the avatars they hold, in every live workspace.
+  for (const auto& ws : s.workspaces)
+    if (ws.live()) REQUIRE(avatar_count(s, ws) <= ws.slots);
   // Nobody sees a sub-workspace they may not: org admins see all, others only where active.
   for (PersonIx p = 0; p < s.people.size(); ++p) {
     const Membership* pm = s.parent_workspace().member(p);
