@@ -66,7 +66,6 @@ struct Workspace {
   // reclaimed; consumption draws on it first, so a sub's own purchases stay with it.
   Cents balance = 0;
   Cents allocated_unspent = 0;
-  Cents received_total = 0;  // allocated + purchased - reclaimed, for the alert threshold
   Cents consumed_total = 0;
 
   // Avatar slots: the parent holds the org's pool; subs hold what was allocated or bought.
