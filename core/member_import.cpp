@@ -121,12 +121,14 @@ void MemberCsvReader::take_records() {
       std::string first = field(rec, r.first_column), last = field(rec, r.last_column);
       name = trim(first + " " + last);
     }
+    for (char& ch : name)
+      if (ch == '\r' || ch == '\n') ch = ' ';
     auto email = normalize_email(raw_email);
     m.email = email ? *email : raw_email;
     m.name = normalize_display_name(name).value_or(std::string());
-    // Addresses, names and roles never hold a line break: a field that does took in the lines
-    // after it, because its closing quote is missing (RFC 4180 lets a quoted field span lines).
-    bool runs_on = std::any_of(rec.begin(), rec.end(), [](const std::string& f) { return f.find_first_of("\r\n") != std::string::npos; });
+    // An address never holds a line break: one that does took in the lines after it, because
+    // its closing quote is missing. (A quoted name may span lines, RFC 4180: it becomes one line.)
+    bool runs_on = raw_email.find_first_of("\r\n") != std::string::npos;
     if (runs_on) {
       m.code = Err::invalid_field;
       m.problem = "A quote opened on line " + std::to_string(m.line) +

@@ -95,6 +95,9 @@ void App::load_store() {
     loaded = make_demo(size ? *size : *demo_size("small"), config_.demo_seed, platform_.now()).state;
     if (Error e = store_->reset(loaded)) toast("Could not save the new organisation: " + e.message, true);
     touch_storage();
+  } else if (loaded.has_org && config_.demo_asked) {
+    toast("This store already holds '" + loaded.org_name + "': ?demo= makes a demo in an empty store only. "
+          "Menu > Reset to a demo organisation replaces it (or open another ?store=).");
   }
   session_.reset(std::move(loaded));
   session_.set_sink([this](const Event& e) { persist(e); });

@@ -21,6 +21,7 @@ namespace subspace::ui {
 
 struct AppConfig {
   std::string demo = "small";  // demo to create when the store is empty ("" = empty org)
+  bool demo_asked = false;     // the URL named the demo: say so when the store is not empty
   std::uint64_t demo_seed = 7;
   std::string acting_as;       // start acting as this person (default: the first org admin)
   std::string start_route;     // e.g. "#/ws/12/members"

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/demo.hpp"
 #include "core/queries.hpp"
 #include "core/rights.hpp"
 #include "core/text.hpp"
@@ -111,6 +112,28 @@ void draw_workspace_switcher(App& app, float width) {
   track("workspace-switcher");
 }
 
+// A demo replaces everything in this store: asked first, with what it holds and what comes.
+void draw_demo_confirm(App& app) {
+  std::string& size = app.ui().confirm_demo;
+  if (size.empty()) return;
+  const char* title = "Reset to a demo?";
+  if (!ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
+  auto d = demo_size(size);
+  const State& s = app.state();
+  std::string what = !d ? size
+                     : d->subs == 0 ? "an empty organisation (only its admin)"
+                                    : "the " + size + " demo (" + std::to_string(d->subs) + " sub-workspaces, " +
+                                          std::to_string(d->people) + " people)";
+  std::string text = "Replace " + (s.has_org ? "'" + s.org_name + "'" : std::string("this store")) + " with " + what +
+                     "? Everything in this browser store is replaced; export the organisation first (menu) to keep a copy.";
+  if (confirm_modal(title, text, "Replace")) {
+    app.ui().pending_demo = size;
+    size.clear();
+  } else if (!ImGui::IsPopupOpen(title)) {
+    size.clear();
+  }
+}
+
 void draw_app_menu(App& app) {
   if (button("\xE2\x98\xB0 Menu##app-menu")) ImGui::OpenPopup("app-menu");
   if (ImGui::BeginPopup("app-menu")) {
@@ -126,7 +149,7 @@ void draw_app_menu(App& app) {
     if (ImGui::BeginMenu("Reset to a demo organisation")) {
       for (const char* size : {"small", "medium", "large", "empty"}) {
         std::string label = std::string(size) + "##demo";
-        if (ImGui::MenuItem(label.c_str())) app.ui().pending_demo = size;
+        if (ImGui::MenuItem(label.c_str())) app.ui().confirm_demo = size;
         track(std::string("demo:") + size);
       }
       ImGui::EndMenu();
@@ -387,6 +410,7 @@ void App::frame() {
   draw_gear_dialog(*this);
   draw_invite_links(*this);
   draw_import_dialog(*this);
+  draw_demo_confirm(*this);
   draw_csv_import(*this);
   draw_toasts(*this);
   items_.end_frame();

@@ -131,14 +131,20 @@ void draw_csv_import(App& app) {
     ImGui::Spacing();
     ImGui::SetNextItemWidth(160);
     if (role_combo("Role for rows without one##csv", v.default_role)) ++v.generation;
-    std::size_t chosen = 0, good = 0;
+    // Every row is one of: will be invited, cannot be (its Result says why), or not chosen.
+    std::size_t good = 0, bad = 0, unchosen = 0;
     for (std::size_t i = 0; i < v.rows.size(); ++i) {
-      chosen += v.chosen[i] != 0;
-      if (v.chosen[i] && !row_problem(v, i)) ++good;
+      if (row_problem(v, i)) ++bad;
+      else if (!v.chosen[i]) ++unchosen;
+      else ++good;
     }
-    ImGui::Text("%s: %zu %s, %zu chosen, %zu can be invited (seats left: %d)", v.source.c_str(), v.rows.size(),
-                v.rows.size() == 1 ? "row" : "rows", chosen, good,
-                seats_left(s, app.now()));
+    std::string summary = v.source + ": " + std::to_string(v.rows.size()) + (v.rows.size() == 1 ? " row; " : " rows; ") +
+                          std::to_string(good) + " will be invited, " + std::to_string(bad) + " cannot be (see Result)" +
+                          (unchosen ? ", " + std::to_string(unchosen) + " not chosen" : "") + ". Seats left: " +
+                          std::to_string(seats_left(s, app.now())) + ".";
+    ImGui::TextUnformatted(summary.c_str());
+    track("csv:summary");
+    track_text("csv:summary-text", summary);
     track("csv:summary");
     float footer = ImGui::GetFrameHeightWithSpacing() + 8;
     if (ImGui::BeginTable("csv-rows", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
@@ -147,7 +153,7 @@ void draw_csv_import(App& app) {
       ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 26.0f);
       ImGui::TableSetupColumn("Line", ImGuiTableColumnFlags_WidthFixed, 50.0f);
       ImGui::TableSetupColumn("Email", 0, 2.4f);
-      ImGui::TableSetupColumn("Name / role", 0, 2.0f);
+      ImGui::TableSetupColumn("Name (role)", 0, 2.0f);
       ImGui::TableSetupColumn("Result", 0, 3.0f);
       ImGui::TableHeadersRow();
       ImGuiListClipper clipper;
@@ -172,7 +178,8 @@ void draw_csv_import(App& app) {
           std::string role = m.role ? std::string(role_label(*m.role))
                              : m.role_text.empty() ? std::string(role_label(v.default_role)) + " (default)"
                                                    : "'" + m.role_text + "'?";
-          ImGui::Text("%s%s%s", m.name.c_str(), m.name.empty() ? "" : ", ", role.c_str());
+          if (m.name.empty()) ImGui::TextUnformatted(role.c_str());
+          else ImGui::Text("%s (%s)", m.name.c_str(), role.c_str());
           ImGui::TableNextColumn();
           if (const std::string* problem = row_problem(v, i)) text_error("%s", problem->c_str());
           else if (!v.chosen[i]) text_muted("not chosen");
@@ -204,7 +211,7 @@ void draw_csv_import(App& app) {
     }
     ImGui::SameLine();
   }
-  if (button("Close##csv")) v.open = false;
+  if (button("Close##csv") || escape_closes()) v.open = false;
   if (!v.open) ImGui::CloseCurrentPopup();
   ImGui::EndPopup();
 }

@@ -147,6 +147,12 @@ void draw_danger_zone(App& app, GearState& g, const Workspace& ws) {
 
 }  // namespace
 
+void open_gear(App& app, WorkspaceId ws) {
+  app.ui().gear = GearState{};
+  app.ui().gear.open = true;
+  app.ui().gear.ws = ws;
+}
+
 void draw_gear_dialog(App& app) {
   GearState& g = app.ui().gear;
   if (!g.open) return;
@@ -179,7 +185,7 @@ void draw_gear_dialog(App& app) {
       ImGui::TextWrapped("%s", g.done.c_str());
       track_text("gear:done", g.done);
     }
-    if (button("Close##gear") || (key_pressed(ImGuiKey_Escape) && !ImGui::IsAnyItemActive())) g.open = false;
+    if (button("Close##gear") || escape_closes()) g.open = false;
     if (!g.open) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   } else {

@@ -235,7 +235,7 @@ void draw_api(App& app) {
   view_title(ws->name + " - API");
   if (!workspace_has_api(s, *ws)) {
     text_muted("This sub-workspace cannot view API settings: it has no keys of its own, and usage through the parent's "
-               "keys counts against the parent. An org admin can turn API access on in its settings.");
+               "keys counts against the parent. An org admin can turn API access on in its Settings view (Billing, API access and resources).");
     return;
   }
   if (!can(s, *me, *ws, Perm::Api)) {

@@ -129,6 +129,17 @@ void draw_plan_section(App& app, SettingsState& st, bool org_admin) {
   show_error(st.plan_error, "settings:plan-error");
 }
 
+// A sub's billing, API access, seats, credits and deletion are org admins' and live in its
+// gear dialog; its settings point there rather than repeat them.
+void draw_resources_section(App& app, const Workspace& ws, bool org_admin) {
+  section("Billing, API access and resources");
+  text_muted("%s. %s.", ws.billing_by_parent ? "The parent manages its billing" : "It manages its own billing",
+             ws.api_access ? "It has API access of its own" : "It has no API access of its own");
+  if (button("Billing, API access, seats and credits...##settings", org_admin,
+             "Only org admins change a sub-workspace's billing, API access, seats and credits."))
+    open_gear(app, ws.id);
+}
+
 void draw_profile_section(App& app, SettingsState& st, PersonIx me) {
   const Person& p = app.state().people[me];
   section("Your profile");
@@ -162,6 +173,7 @@ void draw_settings(App& app) {
   view_title("Settings");
   draw_workspace_section(app, st, *ws, can(s, *me, *ws, Perm::Administer));
   if (ws->is_parent) draw_plan_section(app, st, is_org_admin(s, *me));
+  else draw_resources_section(app, *ws, is_org_admin(s, *me));
   draw_profile_section(app, st, *me);
 }
 

@@ -116,11 +116,7 @@ void draw_row(App& app, const Workspace& ws) {
   else text_muted("-");
 
   ImGui::TableNextColumn();
-  if (keyed_small_button("\xE2\x9A\x99", "gear:" + ws.name)) {
-    app.ui().gear = GearState{};
-    app.ui().gear.open = true;
-    app.ui().gear.ws = ws.id;
-  }
+  if (keyed_small_button("\xE2\x9A\x99", "gear:" + ws.name)) open_gear(app, ws.id);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Settings and allocated resources");
   (void)s;
 }

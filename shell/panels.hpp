@@ -13,6 +13,8 @@ void draw_toasts(App& app);
 
 void draw_subworkspaces(App& app);   // Manage Workspace > Sub-workspaces
 void draw_trash(App& app);
+// Opens the gear of a sub-workspace (from its row in the list, or its Settings view).
+void open_gear(App& app, WorkspaceId ws);
 void draw_gear_dialog(App& app);     // settings and allocated resources of one sub
 void draw_create_wizard(App& app);   // Create Sub-workspace
 void open_create_wizard(App& app);

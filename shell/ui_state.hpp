@@ -234,7 +234,8 @@ struct UiState {
   WorkspaceId trash_restore = 0;  // asking "restore?" for this one
   WorkspaceId image_target = 0;   // the picked image is for: 0 = the wizard, else this workspace
   float top_bar_right_width = 560;  // measured each frame, for right alignment
-  std::string pending_demo;     // a demo reset chosen from the menu, done at the next frame
+  std::string confirm_demo;     // a demo reset chosen from the menu, waiting for "Replace"
+  std::string pending_demo;     // a demo reset confirmed, done at the next frame
 
   WizardState wizard;
   SubsListState subs;

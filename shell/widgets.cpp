@@ -118,6 +118,10 @@ std::string download_name(std::string_view what, std::string_view name, TimeMs n
   return std::string(what) + (slug.empty() ? "" : "-" + slug) + "-" + format_date(now) + "." + std::string(ext);
 }
 
+bool escape_closes() {
+  return key_pressed(ImGuiKey_Escape) && GImGui->ActiveIdPreviousFrame == 0 && !ImGui::IsAnyItemActive();
+}
+
 bool confirm_modal(const char* id, const std::string& text, const char* confirm_label, bool destructive) {
   bool confirmed = false;
   ImGui::SetNextWindowSizeConstraints(ImVec2(360, 0), ImVec2(560, 600));

@@ -59,6 +59,9 @@ std::string credits_problem(std::string_view text);
 // A download's file name: "<what>-<name>-<YYYY-MM-DD>.<ext>", the name in lower case with
 // anything but letters, digits and '-' made '-', so several exports do not overwrite each other.
 std::string download_name(std::string_view what, std::string_view name, TimeMs now, std::string_view ext);
+// Escape, meant for the dialog rather than a field: the first Escape in a text field only
+// leaves the field (ImGui lets go of the field before the dialog's check runs).
+bool escape_closes();
 // `destructive`: the confirm button is red; otherwise it is the primary colour (Restore).
 bool confirm_modal(const char* id, const std::string& text, const char* confirm_label = "Confirm", bool destructive = true);
 

@@ -198,7 +198,7 @@ void draw_create_wizard(App& app) {
   bool name_ok = name_problem(app.state(), w.name.view()).empty();
   bool credits_ok = initial_credits_problem(app.state(), w.credits.view()).empty();
   // Escape closes it, as it does the other dialogs.
-  if (button("Cancel##wizard") || (key_pressed(ImGuiKey_Escape) && !ImGui::IsAnyItemActive())) w.open = false;
+  if (button("Cancel##wizard") || escape_closes()) w.open = false;
   ImGui::SameLine();
   if (w.step > 0) {
     if (button("Back##wizard")) w.step--;

@@ -47,6 +47,7 @@ void read_config(Backend& b) {
   str("org", b.config.org);
   str("pageUrl", b.config.page_url);
   if (j.contains("dark") && j["dark"].is_boolean()) b.config.dark = j["dark"].get<bool>();
+  if (j.contains("demoAsked") && j["demoAsked"].is_boolean()) b.config.demo_asked = j["demoAsked"].get<bool>();
   if (j.contains("mac") && j["mac"].is_boolean()) b.mac = j["mac"].get<bool>();
 }
 

@@ -50,7 +50,7 @@
     const q = url.searchParams;
     const config = { route: url.hash, routing: true, autofocus: true };
     if (q.has('store')) config.store = q.get('store');
-    if (q.has('demo')) config.demo = q.get('demo');
+    if (q.has('demo')) config.demo = q.get('demo'), config.demoAsked = true;  // said so if the store is not empty
     if (q.has('as')) config.actingAs = q.get('as');
     if (q.has('dark')) config.dark = q.get('dark') === '1' || q.get('dark') === 'true';
     if (q.has('saveDelayMs')) config.saveDelayMs = Number(q.get('saveDelayMs'));
@@ -678,7 +678,7 @@
     // One writer per store: the tab holding the store's Web Lock writes; other tabs open
     // read-only, follow its saves (announced on a BroadcastChannel), and the first in line
     // takes over when the writer goes away. No tab ever writes over another's saves.
-    const FOLLOWER_REASON = 'Another tab is editing this organisation. This tab follows its changes and is read-only until that tab is closed.';
+    const FOLLOWER_REASON = 'Another tab or console on this store is editing this organisation. This one follows its changes and is read-only until that one is closed.';
     let channel = null;
     function openStore(name) {
       const FS = module.FS;
@@ -781,7 +781,8 @@
       },
       config() {
         return {
-          store: config.store, demo: config.demo, actingAs: config.actingAs, dark: config.dark, route: config.route, mac: isMac(),
+          store: config.store, demo: config.demo, demoAsked: !!config.demoAsked, actingAs: config.actingAs, dark: config.dark,
+          route: config.route, mac: isMac(),
           server: config.server, org: config.org, pageUrl: location.origin + location.pathname,
         };
       },

@@ -93,6 +93,13 @@ TEST_CASE("member lists: header names, name columns, roles, BOM, semicolons") {
     CHECK(m.rows[1].code == Err::none);
     CHECK(m.rows[1].line == 4);
   }
+  SECTION("a quoted name may span lines: it is read, as one line") {
+    MemberImport m = read_members_csv("email,name\nann@x.io,\"Ann\nMarie Smith\"\nbo@x.io,Bo\n");
+    REQUIRE(m.rows.size() == 2);
+    CHECK(m.rows[0].code == Err::none);
+    CHECK(m.rows[0].name == "Ann Marie Smith");
+    CHECK(m.rows[1].line == 4);
+  }
 }
 
 TEST_CASE("hostile member files get a clear error and nothing else") {

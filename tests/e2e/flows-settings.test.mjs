@@ -4,7 +4,7 @@
 // reload. Each flow checks the state, reloads, and checks it again.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { clickItem, waitForItem } from './harness.mjs';
+import { clickItem, waitForItem, waitForItemGone } from './harness.mjs';
 import {
   ADMIN, actAs, checkAcrossReload, fillField, getState, itemText, makePng, openSub, seatsUsed, status, subs, waitForRoute, waitForState, waitForText, withApp,
 } from './flows-helpers.mjs';
@@ -83,4 +83,23 @@ test('S3. anyone sets their own display name; the theme and the person acted as 
   assert.equal(after.actingAs, someone.email, 'the person acted as is remembered');
   assert.ok(await page.evaluate(() => document.documentElement.classList.contains('dark')), 'the page around the canvas is dark too');
   assert.equal(await itemText(page, 'view:title'), 'Settings');
+}));
+
+test('S4. resetting to a demo from the menu asks first; Cancel keeps the organisation, Replace resets it', () => withApp({}, async (app) => {
+  const { page } = app;
+  const before = await getState(page);
+  const chooseEmpty = async () => {
+    await clickItem(page, '☰ Menu##app-menu');
+    await clickItem(page, 'menu:demo');
+    await clickItem(page, 'demo:empty');
+    await waitForItem(page, 'Replace##confirm');
+  };
+  await chooseEmpty();
+  assert.deepEqual(await getState(page), before, 'nothing is replaced before Replace is pressed');
+  await clickItem(page, 'Cancel##confirm');
+  await waitForItemGone(page, 'Replace##confirm');
+  assert.deepEqual(await getState(page), before, 'Cancel keeps the organisation');
+  await chooseEmpty();
+  await clickItem(page, 'Replace##confirm');
+  await waitForState(page, (s) => s.workspaces.length === 1);
 }));

@@ -16,7 +16,7 @@ test('two tabs on one store: one writes, the other follows read-only and takes o
     second.on('pageerror', (e) => errors.push(e.message));
     await second.goto(app.url);
     await second.waitForFunction(() => window.Subspace && window.Subspace.status && window.Subspace.status()?.readOnly === true, null, { timeout: 15000 });
-    assert.match(await second.evaluate(() => window.Subspace.status().readOnlyReason), /Another tab is editing/);
+    assert.match(await second.evaluate(() => window.Subspace.status().readOnlyReason), /Another tab or console on this store is editing/);
     assert.equal((await first.evaluate(() => window.Subspace.status())).readOnly, false);
 
     // The writer's change reaches the follower.

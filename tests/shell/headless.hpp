@@ -99,4 +99,11 @@ struct Headless {
   const State& state() const { return app->state(); }
 };
 
+// The text a widget published with track_text under `key`.
+inline std::string text_of(Headless& h, const std::string& key) {
+  for (const auto& [label, rect] : h.app->items().all())
+    if (label.rfind(key + "=", 0) == 0) return label.substr(key.size() + 1);
+  return "";
+}
+
 }  // namespace subspace::test

@@ -1,5 +1,6 @@
 // Files into the console: member lists (CSV) and whole organisations (JSON), headless.
 #include "core/demo.hpp"
+#include "core/queries.hpp"
 #include "core/state_json.hpp"
 #include "core/text.hpp"
 #include "headless.hpp"
@@ -32,6 +33,8 @@ TEST_CASE("a member list is previewed row by row and the chosen valid rows are i
   CHECK(v.rows[3].name == "Quoted; Name");
   // Core's verdicts on the rest: a duplicate and an existing member are left out.
   CHECK(h.has("csv:summary"));
+  CHECK(text_of(h, "csv:summary-text") == "team.csv: 6 rows; 2 will be invited, 4 cannot be (see Result). Seats left: " +
+                                              std::to_string(seats_left(h.state(), h.platform.now())) + ".");
   size_t before = sub.members.size();
   h.click("Invite 2 people##csv-send");
   const Workspace& after = *h.state().workspace(sub.id);
@@ -121,4 +124,18 @@ TEST_CASE("a members export is named after the workspace and the day, and says s
   REQUIRE(h.platform.downloads.count(file) == 1);
   CHECK(h.platform.downloads[file].rfind("email,", 0) == 0);
   CHECK(h.app->ui().toasts.back().text == "Downloaded " + file + ".");
+}
+
+TEST_CASE("?demo= on a store that holds an organisation says why nothing changed") {
+  Headless h;
+  std::string before = h.app->state_json();
+  ui::AppConfig c;
+  c.demo = "large";
+  c.demo_asked = true;
+  h.app = std::make_unique<ui::App>(h.platform, h.storage, c);  // a reload with ?demo=large
+  h.app->start();
+  h.frame();
+  CHECK(h.app->state_json() == before);
+  REQUIRE_FALSE(h.app->ui().toasts.empty());
+  CHECK(h.app->ui().toasts.back().text.find("?demo= makes a demo in an empty store only") != std::string::npos);
 }

@@ -11,12 +11,6 @@ namespace {
 
 const std::string kAdmin = "ada.quill@lumen.example";
 
-std::string text_of(Headless& h, const std::string& key) {
-  for (const auto& [label, rect] : h.app->items().all())
-    if (label.rfind(key + "=", 0) == 0) return label.substr(key.size() + 1);
-  return "";
-}
-
 void open_settings(Headless& h, WorkspaceId ws) {
   h.app->go(ui::Route{ui::View::Settings, ws});
   h.frame();
@@ -223,4 +217,23 @@ TEST_CASE("someone who is not an org admin cannot rename others in the members t
   h.frame();
   h.frame();
   for (const auto& m : h.state().workspace(where)->members) CHECK_FALSE(h.has("name:" + h.state().people[m.person].email));
+}
+
+TEST_CASE("a sub's settings open its gear for org admins; its own Super Admins see why not") {
+  Headless h;
+  const State& s = h.state();
+  const Workspace& sub = s.workspaces[1];
+  WorkspaceId id = sub.id;
+  std::string boss;
+  for (const Membership& m : sub.members)
+    if (m.role == Role::SuperAdmin && m.status == MemberStatus::Active && !is_org_admin(s, m.person)) boss = s.people[m.person].email;
+  open_settings(h, id);
+  h.click("Billing, API access, seats and credits...##settings");
+  CHECK(h.app->ui().gear.open);
+  CHECK(h.app->ui().gear.ws == id);
+  h.click("Close##gear");
+  REQUIRE_FALSE(boss.empty());
+  h.app->act_as(boss);
+  open_settings(h, id);
+  CHECK_FALSE(h.rect("Billing, API access, seats and credits...##settings").enabled);
 }
