@@ -171,7 +171,7 @@ void draw_gear_dialog(App& app) {
   ImGui::SetNextWindowSizeConstraints(ImVec2(480, 240), ImVec2(760, vp->WorkSize.y - 40));
   if (ImGui::BeginPopupModal(title, &g.open, ImGuiWindowFlags_NoSavedSettings)) {
     heading(ws->name.c_str());
-    ImGui::BeginChild("gear-body", ImVec2(0, -footer_height(g.error.empty() ? g.done : g.error)));
+    ImGui::BeginChild("gear-body", ImVec2(0, -footer_height(g.error.empty() ? g.done : g.error)), false, ImGuiWindowFlags_NavFlattened);
     draw_settings(app, g, *ws);
     draw_credits(app, g, *ws);
     draw_limits(app, g, *ws);

@@ -118,6 +118,20 @@ std::string download_name(std::string_view what, std::string_view name, TimeMs n
   return std::string(what) + (slug.empty() ? "" : "-" + slug) + "-" + format_date(now) + "." + std::string(ext);
 }
 
+void enter_activates(ImGuiIO& io) {
+  int enter = io.KeyMap[ImGuiKey_Enter], keypad = io.KeyMap[ImGuiKey_KeyPadEnter];
+  if ((enter >= 0 && io.KeysDown[enter]) || (keypad >= 0 && io.KeysDown[keypad])) io.NavInputs[ImGuiNavInput_Activate] = 1.0f;
+}
+
+bool enter_for_default() {
+  const ImGuiContext& g = *GImGui;
+  // Typing in a field and pressing Enter is meant for the dialog; the field let go of the
+  // keyboard in this frame, so it is the previous frame's active item.
+  bool on_button = (g.IO.ConfigFlags & ImGuiConfigFlags_NavEnableKeyboard) && g.NavId != 0 && !g.NavDisableHighlight &&
+                   g.ActiveIdPreviousFrame != g.NavId;
+  return key_pressed(ImGuiKey_Enter) && !on_button;
+}
+
 bool escape_closes() {
   return key_pressed(ImGuiKey_Escape) && GImGui->ActiveIdPreviousFrame == 0 && !ImGui::IsAnyItemActive();
 }
@@ -131,7 +145,7 @@ bool confirm_modal(const char* id, const std::string& text, const char* confirm_
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
     std::string label = std::string(confirm_label) + "##confirm";
-    if ((destructive ? danger_button(label.c_str()) : primary_button(label.c_str())) || key_pressed(ImGuiKey_Enter)) {
+    if ((destructive ? danger_button(label.c_str()) : primary_button(label.c_str())) || enter_for_default()) {
       confirmed = true;
       ImGui::CloseCurrentPopup();
     }

@@ -59,6 +59,12 @@ std::string credits_problem(std::string_view text);
 // A download's file name: "<what>-<name>-<YYYY-MM-DD>.<ext>", the name in lower case with
 // anything but letters, digits and '-' made '-', so several exports do not overwrite each other.
 std::string download_name(std::string_view what, std::string_view name, TimeMs now, std::string_view ext);
+// Enter presses the button the keyboard has moved to, as Space does (ImGui 1.86 gives Enter
+// to text fields only). Called before ImGui::NewFrame, by each platform.
+void enter_activates(ImGuiIO& io);
+// Enter meant for a dialog's default action: not when the keyboard has moved to a button,
+// which Enter presses instead.
+bool enter_for_default();
 // Escape, meant for the dialog rather than a field: the first Escape in a text field only
 // leaves the field (ImGui lets go of the field before the dialog's check runs).
 bool escape_closes();

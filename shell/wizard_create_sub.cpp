@@ -187,7 +187,8 @@ void draw_create_wizard(App& app) {
     return;
   }
   draw_steps(w.step);
-  ImGui::BeginChild("wizard-body", ImVec2(0, -footer_height(w.error)));
+  // Flattened for keyboard navigation: the arrows go on from the body to the footer's buttons.
+  ImGui::BeginChild("wizard-body", ImVec2(0, -footer_height(w.error)), false, ImGuiWindowFlags_NavFlattened);
   if (w.step == 0) draw_details(app, w);
   else if (w.step == 1) draw_members_step(app, w);
   else draw_settings_step(app, w);
@@ -206,7 +207,7 @@ void draw_create_wizard(App& app) {
   }
   if (w.step < 2) {
     if (primary_button("Next##wizard", name_ok, "Give the sub-workspace a valid, unused name first.") ||
-        (name_ok && key_pressed(ImGuiKey_Enter) && w.step == 0))
+        (name_ok && enter_for_default() && w.step == 0))
       w.step++;
   }
   ImGui::SameLine();

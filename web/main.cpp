@@ -20,6 +20,7 @@
 
 #include "core/command_json.hpp"
 #include "shell/theme.hpp"
+#include "shell/widgets.hpp"
 #include "web/web.hpp"
 
 namespace subspace::web {
@@ -185,6 +186,7 @@ void frame(void*) {
   io.DisplaySize = ImVec2(static_cast<float>(b.css_w), static_cast<float>(b.css_h));
   io.DisplayFramebufferScale = ImVec2(static_cast<float>(b.fb_w / b.css_w), static_cast<float>(b.fb_h / b.css_h));
   press_paste_shortcut(b);
+  subspace::ui::enter_activates(io);
 
   ImGui::NewFrame();
   b.app->frame();

@@ -9,6 +9,7 @@
 
 #include "shell/app.hpp"
 #include "shell/theme.hpp"
+#include "shell/widgets.hpp"
 
 namespace subspace::test {
 
@@ -56,6 +57,7 @@ struct Headless {
   ~Headless() { ImGui::DestroyContext(ctx); }
 
   void frame() {
+    ui::enter_activates(ImGui::GetIO());  // as the web platform does
     ImGui::NewFrame();
     app->frame();
     ImGui::Render();

@@ -275,3 +275,29 @@ TEST_CASE("the gear says why a typed amount is not one, and what an accepted cha
   CHECK(h.state().workspace(id)->balance == balance + 1250);
   CHECK(text_of(h, "gear:done") == "Allocated 12.50 credits.");
 }
+
+TEST_CASE("with the keyboard, Enter presses the button moved to: a confirmation's Cancel is not taken for its action") {
+  Headless h;
+  ImGuiIO& io = ImGui::GetIO();
+  for (int i = 0; i < ImGuiKey_COUNT; ++i) io.KeyMap[i] = i;  // headless keys are their own codes
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;       // as in the browser
+  const Workspace& sub = h.state().workspaces[1];
+  std::string name = sub.name;
+  WorkspaceId id = sub.id;
+  REQUIRE(h.app->dispatch(DeleteWorkspace{id, name}).accepted());
+  h.app->go(ui::Route{ui::View::Trash, 0});
+  h.frame();
+  h.click("restore:" + name);
+  REQUIRE(h.has("Cancel##confirm"));
+  h.key(ImGuiKey_RightArrow);  // the keyboard moves from Restore to Cancel
+  h.key(ImGuiKey_Enter);
+  h.frame();
+  CHECK_FALSE(h.has("Cancel##confirm"));
+  CHECK_FALSE(h.state().workspace(id)->live());
+  h.click("restore:" + name);
+  h.key(ImGuiKey_RightArrow);
+  h.key(ImGuiKey_LeftArrow);  // back to Restore
+  h.key(ImGuiKey_Enter);
+  h.frame();
+  CHECK(h.state().workspace(id)->live());
+}
