@@ -20,6 +20,16 @@ const ui::Toast& last_toast(Headless& h) {
   return h.app->ui().toasts.back();
 }
 
+// Deletes the first sub-workspace and opens the trash; returns its id.
+WorkspaceId trash_first_sub(Headless& h) {
+  const Workspace& sub = h.state().workspaces[1];
+  WorkspaceId id = sub.id;
+  REQUIRE(h.app->dispatch(DeleteWorkspace{id, sub.name}).accepted());
+  h.app->go(ui::Route{ui::View::Trash, 0});
+  h.frame();
+  return id;
+}
+
 ImGuiTable* table_with_first_column(const char* name) {
   ImGuiContext& g = *GImGui;
   for (int n = 0; n < g.Tables.GetMapSize(); ++n)
@@ -104,12 +114,8 @@ TEST_CASE("a just-sent invitation expires in 7 d; bulk resend is off unless an i
 
 TEST_CASE("restoring from the trash says so") {
   Headless h;
-  const Workspace& sub = h.state().workspaces[1];
-  std::string name = sub.name;
-  WorkspaceId id = sub.id;
-  REQUIRE(h.app->dispatch(DeleteWorkspace{id, name}).accepted());
-  h.app->go(ui::Route{ui::View::Trash, 0});
-  h.frame();
+  std::string name = h.state().workspaces[1].name;
+  WorkspaceId id = trash_first_sub(h);
   h.click("restore:" + name);
   h.click("Restore##confirm");
   CHECK(h.state().workspace(id)->live());
@@ -281,12 +287,8 @@ TEST_CASE("with the keyboard, Enter presses the button moved to: a confirmation'
   ImGuiIO& io = ImGui::GetIO();
   for (int i = 0; i < ImGuiKey_COUNT; ++i) io.KeyMap[i] = i;  // headless keys are their own codes
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;       // as in the browser
-  const Workspace& sub = h.state().workspaces[1];
-  std::string name = sub.name;
-  WorkspaceId id = sub.id;
-  REQUIRE(h.app->dispatch(DeleteWorkspace{id, name}).accepted());
-  h.app->go(ui::Route{ui::View::Trash, 0});
-  h.frame();
+  std::string name = h.state().workspaces[1].name;
+  WorkspaceId id = trash_first_sub(h);
   h.click("restore:" + name);
   REQUIRE(h.has("Cancel##confirm"));
   h.key(ImGuiKey_RightArrow);  // the keyboard moves from Restore to Cancel
