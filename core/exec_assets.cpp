@@ -8,33 +8,30 @@
 namespace subspace {
 namespace {
 
-// Finds an asset the actor may edit or delete: its creator (still able to create there), or
-// whoever may edit any asset of the owner. Someone who only sees it shared in gets
-// use_only_asset; someone who cannot see it at all learns nothing.
-Error find_editable_asset(Ctx& c, AssetId id, const Asset*& out) {
-  out = c.s.asset(id);
-  if (!out) return Err::asset_not_found;
-  const Workspace* owner = c.s.workspace(out->owner);
-  // An attempt by someone who cannot see the owner is audited on the parent, not there.
-  c.audit_workspace = owner && can_see(c.s, c.actor, *owner) ? out->owner : c.s.parent;
-  if (owner && can(c.s, c.actor, *owner, Perm::EditAnyAsset)) return {};
-  if (owner && out->creator == c.actor && can(c.s, c.actor, *owner, Perm::CreateContent)) return {};
-  if (owner && can_see(c.s, c.actor, *owner)) return Err::forbidden;
-  for (WorkspaceId t : out->shared_with)
-    if (const Workspace* ws = c.s.workspace(t); ws && can_see(c.s, c.actor, *ws)) return Err::use_only_asset;
-  return Err::asset_not_found;
-}
-
 // Someone who sees an asset neither in its owner nor shared into a workspace of theirs
 // learns nothing of it: the same answer as for an asset that does not exist, audited on the
 // parent. Otherwise the attempt is audited on the owner.
 Error require_visible_asset(Ctx& c, const Asset& a) {
-  const Workspace* owner = c.s.workspace(a.owner);
-  bool sees = c.org_admin() || (owner && can_see(c.s, c.actor, *owner));
-  for (std::size_t i = 0; !sees && i < a.shared_with.size(); ++i)
-    if (const Workspace* ws = c.s.workspace(a.shared_with[i])) sees = can_see(c.s, c.actor, *ws);
+  auto visible = [&](WorkspaceId id) {
+    const Workspace* ws = c.s.workspace(id);
+    return ws && can_see(c.s, c.actor, *ws);
+  };
+  bool sees = visible(a.owner) || std::any_of(a.shared_with.begin(), a.shared_with.end(), visible);
   c.audit_workspace = sees ? a.owner : c.s.parent;
   return sees ? Error{} : Error(Err::asset_not_found);
+}
+
+// Finds an asset the actor may edit or delete: its creator (still able to create there), or
+// whoever may edit any asset of the owner. Someone who only sees it shared in gets
+// use_only_asset.
+Error find_editable_asset(Ctx& c, AssetId id, const Asset*& out) {
+  out = c.s.asset(id);
+  if (!out) return Err::asset_not_found;
+  if (Error e = require_visible_asset(c, *out)) return e;
+  const Workspace* owner = c.s.workspace(out->owner);
+  if (owner && can(c.s, c.actor, *owner, Perm::EditAnyAsset)) return {};
+  if (owner && out->creator == c.actor && can(c.s, c.actor, *owner, Perm::CreateContent)) return {};
+  return owner && can_see(c.s, c.actor, *owner) ? Err::forbidden : Err::use_only_asset;
 }
 
 // Sharing needs an org admin, or a Super Admin of both the owner and every target.

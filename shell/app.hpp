@@ -47,6 +47,12 @@ class App {
   // it in place (a dialog's own error line), also shown as a toast.
   enum class Refusal : std::uint8_t { Toast, ShownInPlace };
   ExecResult dispatch(Payload p, Refusal shown = Refusal::Toast);
+  // For a control that shows its own refusal: `error` gets the reason, or is cleared.
+  bool dispatch_here(Payload p, std::string& error) {
+    ExecResult r = dispatch(std::move(p), Refusal::ShownInPlace);
+    error = r.accepted() ? "" : r.error.message;
+    return r.accepted();
+  }
   // The embedding API: one command as JSON {type, ...}; answers {"ok":..,"error":{code,message}}.
   std::string dispatch_json(std::string_view json);
   std::string state_json() const;

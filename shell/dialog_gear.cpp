@@ -16,10 +16,9 @@ namespace {
 
 // Runs a command from the dialog; the footer says what it did, or why it was refused.
 bool run(App& app, GearState& g, Payload p, std::string done) {
-  ExecResult r = app.dispatch(std::move(p), App::Refusal::ShownInPlace);
-  g.error = r.accepted() ? "" : r.error.message;
-  g.done = r.accepted() ? std::move(done) : "";
-  return r.accepted();
+  bool ok = app.dispatch_here(std::move(p), g.error);
+  g.done = ok ? std::move(done) : "";
+  return ok;
 }
 
 void section(const char* title) {
@@ -61,7 +60,10 @@ void draw_credits(App& app, GearState& g, const Workspace& ws) {
   track_text("gear:balance", balance);
   text_muted("The parent's pool has %s credits.", format_credits(s.parent_workspace().balance).c_str());
   ImGui::SetNextItemWidth(140);
-  if (input_hint("Credits##gear-amount", "e.g. 250.00", g.allocate)) g.error.clear(), g.done.clear();  // a new amount, a new attempt
+  if (input_hint("Credits##gear-amount", "e.g. 250.00", g.allocate)) {  // a new amount, a new attempt
+    g.error.clear();
+    g.done.clear();
+  }
   auto amount = parse_credits(g.allocate.view());
   std::string why = credits_problem(g.allocate.view());
   ImGui::SameLine();

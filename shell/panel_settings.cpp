@@ -22,13 +22,6 @@ template <std::size_t N> void follow(SettingsField<N>& f, const std::string& cur
 }
 template <std::size_t N> bool edited(const SettingsField<N>& f) { return f.buf.view() != f.shown; }
 
-// Runs a command from a section; its refusal is shown under that section.
-bool run(App& app, std::string& error, Payload p) {
-  ExecResult r = app.dispatch(std::move(p), App::Refusal::ShownInPlace);
-  error = r.accepted() ? "" : r.error.message;
-  return r.accepted();
-}
-
 void show_error(const std::string& error, const char* key) {
   if (error.empty()) return;
   ImGui::PushTextWrapPos(0);
@@ -57,7 +50,7 @@ void draw_workspace_section(App& app, SettingsState& st, const Workspace& ws, bo
   bool changed = !name.empty() && name != ws.name;
   if (primary_button("Rename##settings", admin && changed, admin ? "Type a new name." : why_not)) {
     std::string old = ws.name;  // copied: the dispatch changes the state `ws` lives in
-    if (run(app, st.name_error, RenameWorkspace{ws.id, name})) {
+    if (app.dispatch_here(RenameWorkspace{ws.id, name}, st.name_error)) {
       st.name = {};  // follow the stored (normalised) name
       app.toast("Renamed '" + old + "' to '" + name + "'.");
     }
@@ -82,7 +75,7 @@ void draw_workspace_section(App& app, SettingsState& st, const Workspace& ws, bo
   }
   ImGui::SameLine();
   if (button("Remove image##settings", admin && !ws.image.blob.empty(), admin ? "There is no image." : why_not))
-    run(app, st.image_error, SetWorkspaceImage{ws.id, std::nullopt});
+    app.dispatch_here(SetWorkspaceImage{ws.id, std::nullopt}, st.image_error);
   text_muted("PNG or JPEG up to 512 KB; a small thumbnail is kept.");
   show_error(st.image_error, "settings:image-error");
 }
@@ -115,7 +108,7 @@ void draw_plan_section(App& app, SettingsState& st, bool org_admin) {
   bool dirty = edited(st.seat_limit) || edited(st.slots) || edited(st.cost);
   const char* hint = !org_admin ? why_not : !valid ? "Seats and slots are whole numbers; the cost is credits, e.g. 1.50." : "Nothing changed.";
   if (primary_button("Save plan##plan", org_admin && valid && dirty, hint) &&
-      run(app, st.plan_error, SetPlan{PlanFields{*seats, *slots, *cost}})) {
+      app.dispatch_here(SetPlan{PlanFields{*seats, *slots, *cost}}, st.plan_error)) {
     st.seat_limit = {}, st.slots = {}, st.cost = {};  // follow the saved plan
     app.toast("Plan saved.");
   }
@@ -151,7 +144,7 @@ void draw_profile_section(App& app, SettingsState& st, PersonIx me) {
   ImGui::SameLine();
   if (primary_button("Save name##settings", edited(st.my_name), "Type a new name.")) {
     std::string email = p.email, name = trim(st.my_name.buf.view());
-    if (run(app, st.profile_error, UpdatePerson{email, name})) {
+    if (app.dispatch_here(UpdatePerson{email, name}, st.profile_error)) {
       st.my_name = {};
       // A name is optional (invitees often have none); an empty one is said plainly.
       app.toast(name.empty() ? "Your name is cleared: people see your email instead." : "Your name is saved.");

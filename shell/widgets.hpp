@@ -53,8 +53,9 @@ float footer_height(const std::string& error = {});
 
 // A modal "are you sure?" for destructive actions. Returns true once, when confirmed.
 // Open it with ImGui::OpenPopup(id) in the same ID scope.
-// Why a typed amount of credits cannot be used ("" when it can): empty, or not a number
-// above zero with at most two decimals. The same words wherever credits are typed.
+// Why a typed amount of credits cannot be read ("" when it can): empty, or not a number
+// with at most two decimals. The same words wherever credits are typed; core still refuses
+// amounts it does not take (zero, too large) with its own reason.
 std::string credits_problem(std::string_view text);
 // A download's file name: "<what>-<name>-<YYYY-MM-DD>.<ext>", the name in lower case with
 // anything but letters, digits and '-' made '-', so several exports do not overwrite each other.

@@ -50,7 +50,10 @@
     const q = url.searchParams;
     const config = { route: url.hash, routing: true, autofocus: true };
     if (q.has('store')) config.store = q.get('store');
-    if (q.has('demo')) config.demo = q.get('demo'), config.demoAsked = true;  // said so if the store is not empty
+    if (q.has('demo')) {
+      config.demo = q.get('demo');
+      config.demoAsked = true;  // the app says so if the store already holds an organisation
+    }
     if (q.has('as')) config.actingAs = q.get('as');
     if (q.has('dark')) config.dark = q.get('dark') === '1' || q.get('dark') === 'true';
     if (q.has('saveDelayMs')) config.saveDelayMs = Number(q.get('saveDelayMs'));

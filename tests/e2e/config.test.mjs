@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { baseUrl, launchApp, uniqueStore, waitReady } from './harness.mjs';
+import { itemText } from './flows-helpers.mjs';
 
 test('?demo=, ?as= and ?dark=1 configure the app', async () => {
   const app = await launchApp();
@@ -42,6 +43,11 @@ test('?demo=, ?as= and ?dark=1 configure the app', async () => {
     await waitReady(page);
     const empty = await page.evaluate(() => window.Subspace.getState());
     assert.equal(empty.workspaces.filter((w) => !w.is_parent).length, 0);
+    // ?demo= on a store that already holds an organisation changes nothing, and says why.
+    await page.goto(`${await baseUrl()}?store=${app.store}&demo=medium`);
+    await waitReady(page);
+    assert.deepEqual((await page.evaluate(() => window.Subspace.getState())).workspaces.length, state.workspaces.length);
+    assert.match(await itemText(page, 'toast:0'), /\?demo= makes a demo in an empty store only/);
     assert.deepEqual(app.errors, []);
   } finally {
     await app.close();
