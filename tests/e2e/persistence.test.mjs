@@ -79,7 +79,8 @@ test('a damaged journal in IndexedDB: the good part loads, the damage is quarant
     const now = await names(page);
     assert.ok(now.includes('Kept one') && now.includes('Kept two'), 'records before the damage are kept');
     assert.ok(!now.includes('Kept three'), 'the damaged record is not applied');
-    // The damage was moved aside, not deleted.
+    // The damage was moved aside, not deleted (the quarantine file is saved like any change).
+    await waitSaved(page);
     const quarantined = await page.evaluate(async (dir) => {
       const db = await new Promise((res) => { const r = indexedDB.open(dir); r.onsuccess = () => res(r.result); });
       const keys = await new Promise((res) => {
