@@ -23,7 +23,8 @@ Error protect_org_admin(Ctx& c, const Workspace& ws, PersonIx target) {
 
 // The parent must keep at least one active Super Admin.
 Error protect_last_admin(Ctx& c, const Workspace& ws, const Membership& m) {
-  if (ws.is_parent && m.status == MemberStatus::Active && m.role == Role::SuperAdmin && parent_super_admins(c.s) <= 1)
+  // The role test first: counting the parent's admins walks all its members.
+  if (ws.is_parent && m.status == MemberStatus::Active && m.role == Role::SuperAdmin && m.person == sole_parent_super_admin(c.s))
     return Err::last_super_admin;
   return {};
 }

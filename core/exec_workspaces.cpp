@@ -184,29 +184,37 @@ Error exec(Ctx& c, const DeleteWorkspace& p) {
   return {};
 }
 
-Error exec(Ctx& c, const RestoreWorkspace& p) {
-  const Workspace* ws;
-  if (Error e = find_workspace(c, p.workspace, ws, /*must_be_live=*/false)) return e;
-  if (Error e = require_org_admin(c)) return e;
-  if (ws->live()) return Err::not_in_trash;
-  if (c.now() - *ws->deleted_at > kTrashRetentionMs) return Err::restore_window_passed;
+int restore_slots_needed(const State& s, const Workspace& ws) { return std::max(0, avatar_count(s, ws) - ws.slots); }
+
+Error restore_error(const State& s, const Workspace& ws, TimeMs now) {
+  if (ws.live()) return Err::not_in_trash;
+  if (now - *ws.deleted_at > kTrashRetentionMs) return Err::restore_window_passed;
   int needed = 0;
-  for (const auto& m : ws->members)
-    if (m.status == MemberStatus::Suspended && !holds_seat(c.s, m.person, c.now())) ++needed;
-  int left = c.s.plan.seat_limit - seats_used(c.s, c.now());
+  for (const auto& m : ws.members)
+    if (m.status == MemberStatus::Suspended && !holds_seat(s, m.person, now)) ++needed;
+  int left = s.plan.seat_limit - seats_used(s, now);
   if (needed > left) {
     int missing = needed - std::max(0, left);
-    return Error(Err::restore_seats_missing, "Restoring '" + ws->name + "' needs " + std::to_string(needed) + " seats; " +
+    return Error(Err::restore_seats_missing, "Restoring '" + ws.name + "' needs " + std::to_string(needed) + " seats; " +
                                                  std::to_string(missing) + (missing == 1 ? " seat is" : " seats are") +
                                                  " missing. Remove members or revoke invitations first.");
   }
   // Its avatars come back with it and each takes a slot; the slots went to the parent on delete.
-  int slots_needed = std::max(0, avatar_count(c.s, *ws) - ws->slots);
-  int parent_free = free_avatar_slots(c.s, c.s.parent_workspace());
+  int slots_needed = restore_slots_needed(s, ws);
+  int parent_free = free_avatar_slots(s, s.parent_workspace());
   if (slots_needed > parent_free)
-    return Error(Err::avatar_slots_exhausted, "Restoring '" + ws->name + "' needs " + std::to_string(slots_needed) +
+    return Error(Err::avatar_slots_exhausted, "Restoring '" + ws.name + "' needs " + std::to_string(slots_needed) +
                                                   " avatar slots for its avatars; the parent has " + std::to_string(parent_free) +
                                                   " free. Reclaim or buy avatar slots first.");
+  return {};
+}
+
+Error exec(Ctx& c, const RestoreWorkspace& p) {
+  const Workspace* ws;
+  if (Error e = find_workspace(c, p.workspace, ws, /*must_be_live=*/false)) return e;
+  if (Error e = require_org_admin(c)) return e;
+  if (Error e = restore_error(c.s, *ws, c.now())) return e;
+  int slots_needed = restore_slots_needed(c.s, *ws);
   Workspace& w = mut::workspace(c.s, ws->id);
   w.deleted_at.reset();
   if (slots_needed > 0) mut::move_slots(c.s, Movement::Allocate, c.s.parent, w.id, slots_needed, c.id(), c.actor, c.now());

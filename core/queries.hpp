@@ -40,6 +40,11 @@ Error batch_error(const InvitePreview& p);
 // Whether a new sub-workspace can start with `amount` from the parent's pool (the wizard
 // asks before it sends).
 Error initial_credits_error(const State& s, Cents amount);
+// Why the trashed `ws` cannot be restored now (the window has passed, its members need
+// seats, its avatars need slots), or none: the trash says it before Restore is pressed.
+Error restore_error(const State& s, const Workspace& ws, TimeMs now);
+// The avatar slots a restore takes back from the parent: its avatars beyond its own slots.
+int restore_slots_needed(const State& s, const Workspace& ws);
 
 int avatar_count(const State& s, const Workspace& ws);
 int free_avatar_slots(const State& s, const Workspace& ws);

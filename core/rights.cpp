@@ -62,11 +62,14 @@ std::vector<WorkspaceId> visible_workspaces(const State& s, PersonIx p) {
   return out;
 }
 
-int parent_super_admins(const State& s) {
-  int n = 0;
-  for (const auto& m : s.parent_workspace().members)
-    n += (m.status == MemberStatus::Active && m.role == Role::SuperAdmin);
-  return n;
+PersonIx sole_parent_super_admin(const State& s) {
+  PersonIx sole = kNoPerson;
+  for (const auto& m : s.parent_workspace().members) {
+    if (m.status != MemberStatus::Active || m.role != Role::SuperAdmin) continue;
+    if (sole != kNoPerson) return kNoPerson;
+    sole = m.person;
+  }
+  return sole;
 }
 
 }  // namespace subspace

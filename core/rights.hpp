@@ -33,7 +33,8 @@ bool workspace_has_api(const State& s, const Workspace& ws);
 bool can_see(const State& s, PersonIx p, const Workspace& ws);
 std::vector<WorkspaceId> visible_workspaces(const State& s, PersonIx p);
 
-// Active Super Admins of the parent (org admins), counted.
-int parent_super_admins(const State& s);
+// The one active Super Admin of the parent when there is exactly one (they may not be removed
+// or demoted), else kNoPerson.
+PersonIx sole_parent_super_admin(const State& s);
 
 }  // namespace subspace

@@ -162,18 +162,25 @@ std::optional<std::string> normalize_email(std::string_view raw) {
   return email;
 }
 
-std::string format_credits(Cents c) {
-  bool negative = c < 0;
-  unsigned long long v = negative ? 0ull - static_cast<unsigned long long>(c) : static_cast<unsigned long long>(c);
-  std::string whole = std::to_string(v / 100);
-  std::string grouped;
+namespace {
+std::string grouped(unsigned long long v) {
+  std::string whole = std::to_string(v), out;
   for (size_t i = 0; i < whole.size(); ++i) {
-    if (i > 0 && (whole.size() - i) % 3 == 0) grouped += ',';
-    grouped += whole[i];
+    if (i > 0 && (whole.size() - i) % 3 == 0) out += ',';
+    out += whole[i];
   }
+  return out;
+}
+unsigned long long magnitude(long long v) { return v < 0 ? 0ull - static_cast<unsigned long long>(v) : static_cast<unsigned long long>(v); }
+}  // namespace
+
+std::string format_count(long long n) { return (n < 0 ? "-" : "") + grouped(magnitude(n)); }
+
+std::string format_credits(Cents c) {
+  unsigned long long v = magnitude(c);
   char frac[4];
   std::snprintf(frac, sizeof frac, ".%02u", static_cast<unsigned>(v % 100));
-  return (negative ? "-" : "") + grouped + frac;
+  return (c < 0 ? "-" : "") + grouped(v / 100) + frac;
 }
 
 std::optional<std::int32_t> parse_whole(std::string_view s) {

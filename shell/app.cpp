@@ -1,5 +1,7 @@
 #include "shell/app.hpp"
 
+#include <algorithm>
+
 #include "core/demo.hpp"
 #include "core/rights.hpp"
 #include "core/state_json.hpp"
@@ -155,7 +157,7 @@ ExecResult App::send(Payload p, std::string actor) {
 
 ExecResult App::dispatch(Payload p, Refusal shown) {
   ExecResult r = send(std::move(p), ui_.acting_as);
-  if (!r.accepted() && shown == Refusal::Toast) toast(r.error.message, true);
+  if (!r.accepted() && shown == Refusal::Toast) refusal_toast(r.error.message);
   return r;
 }
 
@@ -190,7 +192,7 @@ void App::on_route(std::string_view hash, bool explain) {
   if (r && r->ws != 0) {
     const Workspace* ws = s.workspace(r->ws);
     if (!ws || !p || !can_see(s, *p, *ws) || !ws->live()) {
-      if (explain) toast("That workspace does not exist or is not visible to " + ui_.acting_as + ".", true);
+      if (explain) refusal_toast("That workspace does not exist or is not visible to " + ui_.acting_as + ".");
       r.reset();
     }
   }
@@ -223,6 +225,9 @@ void App::housekeeping() {
 void App::act_as(const std::string& email) {
   if (!state().person(email)) return;
   ui_.acting_as = email;
+  // What someone else was refused does not concern the new person (errors of storage stay).
+  auto& t = ui_.toasts;
+  t.erase(std::remove_if(t.begin(), t.end(), [&](const Toast& x) { return !x.actor.empty() && x.actor != email; }), t.end());
   save_prefs();
   on_route(ui_.route.to_hash(), /*explain=*/false);
 }
@@ -255,7 +260,8 @@ void App::save_prefs() {
   if (!storage_.write(kPrefsFile, j.dump())) touch_storage();
 }
 
-void App::toast(std::string text, bool error) { ui_.toasts.push_back({std::move(text), error, -1}); }
+void App::toast(std::string text, bool error) { ui_.toasts.push_back({std::move(text), error, -1, {}}); }
+void App::refusal_toast(std::string text) { ui_.toasts.push_back({std::move(text), true, -1, ui_.acting_as}); }
 
 void App::reset_demo(std::string_view size) {
   auto d = demo_size(size);

@@ -97,6 +97,7 @@ class App {
   // The light or dark theme, remembered in this browser.
   void set_dark(bool dark);
   void toast(std::string text, bool error = false);
+  void refusal_toast(std::string text);  // an error about what the person acting tried
   Store& store() { return *store_; }
   // The GPU texture of a workspace image (loaded from its blob once), or 0.
   std::uintptr_t image_texture(const ImageRef& image);

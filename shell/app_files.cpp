@@ -94,7 +94,11 @@ void App::prepare_import(std::string_view name, std::string_view bytes) {
     return;
   }
   if (Error e = state_from_text(bytes, *candidate)) {
-    ui_.import.error = std::string(name) + " cannot be imported: " + e.message + " Nothing was changed.";
+    // Unreadable as JSON at all: most likely cut short, or some other file picked by mistake.
+    ui_.import.error = e.code == Err::invalid_json
+                           ? std::string(name) + " is not valid JSON: it may be cut short, or not be an export of Subspace "
+                                                 "(Menu > Export organisation makes one). Nothing was changed."
+                           : std::string(name) + " cannot be imported: " + e.message + " Nothing was changed.";
     toast(ui_.import.error, true);
     return;
   }

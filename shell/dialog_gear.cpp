@@ -108,8 +108,8 @@ void draw_limits(App& app, GearState& g, const Workspace& ws) {
     g.threshold.clear();
 
   section("Avatar slots");
-  ImGui::Text("%d slots (%d allocated by the parent), %d free. The parent has %d free.", ws.slots, ws.slots_allocated,
-              free_avatar_slots(s, ws), free_avatar_slots(s, s.parent_workspace()));
+  ImGui::Text("%d %s (%d allocated by the parent), %d free. The parent has %d free.", ws.slots, ws.slots == 1 ? "slot" : "slots",
+              ws.slots_allocated, free_avatar_slots(s, ws), free_avatar_slots(s, s.parent_workspace()));
   ImGui::SetNextItemWidth(140);
   input_hint("Slots##gear", "e.g. 2", g.slots);
   auto n = parse_whole(g.slots.view());

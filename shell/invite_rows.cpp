@@ -64,6 +64,17 @@ void draw_left_out_summary(const InvitePreview& preview, const char* scope) {
   track_text(std::string(scope) + ":left-out-summary", summary);
 }
 
+void draw_seats_line(const State& s, const InvitePreview& preview, TimeMs now, const char* scope) {
+  std::string seats = "Seats left: " + format_count(seats_left(s, now)) + " of " + format_count(s.plan.seat_limit);
+  std::string takes = "- these invitations take " + format_count(preview.new_seats);
+  ImGui::BeginGroup();
+  ImGui::TextUnformatted(seats.c_str());
+  ImGui::SameLine();
+  text_muted("%s", takes.c_str());
+  ImGui::EndGroup();
+  track_text(std::string(scope) + ":seats", seats + " " + takes);
+}
+
 void add_pasted(std::vector<InviteDraft>& drafts, std::string_view text, Role role) {
   // Drop trailing empty rows first so pasted people come right after the typed ones.
   while (!drafts.empty() && drafts.back().email.empty() && drafts.back().name.empty()) drafts.pop_back();

@@ -20,6 +20,8 @@ std::string left_out_note(const InvitePreview& preview);
 // After a dialog's send button, on its line (always in view, however long the list):
 // how many rows will not be invited. Nothing when all can be.
 void draw_left_out_summary(const InvitePreview& preview, const char* scope);
+// "Seats left: N of M - these invitations take K", tracked as `<scope>:seats`.
+void draw_seats_line(const State& s, const InvitePreview& preview, TimeMs now, const char* scope);
 // Draws the editor. `preview` is core's verdict on invite_rows(drafts); `scope` keeps the
 // widget ids of two editors apart.
 void draw_invite_editor(App& app, std::vector<InviteDraft>& drafts, TextBuf<8192>& paste, const InvitePreview& preview,

@@ -186,6 +186,7 @@ void draw_usage(App& app, const Workspace& ws, ApiState& st) {
       calls_text(calls) + ", " + format_credits(credits) + " credits in the last " + std::to_string(st.days) + " days (UTC)";
   ImGui::TextUnformatted(total.c_str());
   track_text("usage:total", total);
+  text_muted("Bars: credits consumed per day. Hover a bar for its number of calls.");
   bar_chart("usage-chart", bars, ImVec2(-1, 220), "");
 }
 

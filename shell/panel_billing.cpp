@@ -76,13 +76,30 @@ void draw_purchase(App& app, const Workspace& ws, BillingState& st, PersonIx me)
   auto n = parse_whole(st.purchase_slots.view());
   bool n_ok = n && *n > 0;
   if (button("Buy avatar slots##billing", allowed && n_ok, allowed ? "Enter a number of slots." : why)) {
-    if (app.dispatch(PurchaseAvatarSlots{ws.id, *n}).accepted()) st.purchase_slots.clear();
+    if (app.dispatch(PurchaseAvatarSlots{ws.id, *n}).accepted()) {
+      app.toast("Bought " + std::to_string(*n) + (*n == 1 ? " avatar slot" : " avatar slots") + " (recorded purchase).");
+      st.purchase_slots.clear();
+    }
   }
   if (!allowed) {
     text_muted("%s", why);
     track_text("billing:why-not", why);
   }
   else text_muted("Purchases are recorded in the ledger; no payment provider is involved.");
+}
+
+// Credits and slots move between the parent and a sub in the sub's gear dialog (org admins
+// only): say so where people look for them, and open it from here.
+void draw_allocation(App& app, const Workspace& ws) {
+  heading("Allocation");
+  if (ws.is_parent) {
+    text_muted("Org admins give credits and avatar slots to a sub-workspace, and take back what it has not used, "
+               "from the sub's gear (\xE2\x9A\x99) on the Sub-workspaces list, or from the sub's own Usage & billing page.");
+    if (button("Open the Sub-workspaces list##billing")) app.go(Route{View::SubWorkspaces, 0});
+    return;
+  }
+  text_muted("Credits and avatar slots come from the parent's pool and unused ones go back to it.");
+  if (button("Allocate or reclaim credits and slots...##billing")) open_gear(app, ws.id);
 }
 
 void draw_consumption(App& app) {
@@ -98,7 +115,10 @@ void draw_consumption(App& app) {
                         std::to_string(consumed_percent(*subs[i])) + "% of received"});
   heading("Consumption by sub-workspace");
   if (bars.empty()) text_muted("No sub-workspaces yet.");
-  else hbar_chart("consumption-chart", bars, -1, "");
+  else {
+    text_muted("Bars: the credits each sub-workspace has consumed (the 12 highest).");
+    hbar_chart("consumption-chart", bars, -1, "");
+  }
   std::vector<const Workspace*> alerts;
   for (auto* ws : subs)
     if (over_alert_threshold(*ws)) alerts.push_back(ws);
@@ -186,6 +206,7 @@ void draw_api_days(App& app, const Workspace& ws) {
     std::string calls = std::to_string(u.calls) + (u.calls == 1 ? " call" : " calls");
     bars.push_back({day.substr(5), u.credits / 100.0, day + "\n" + calls + "\n" + format_credits(u.credits) + " credits"});
   }
+  text_muted("Bars: credits consumed per day. Hover a bar for its number of calls.");
   bar_chart("billing-usage-chart", bars, ImVec2(-1, 160), "");
 }
 
@@ -207,6 +228,11 @@ void draw_billing(App& app) {
   draw_purchase(app, *ws, st, *me);
   ImGui::Spacing();
   ImGui::Separator();
+  if (is_org_admin(s, *me)) {
+    draw_allocation(app, *ws);
+    ImGui::Spacing();
+    ImGui::Separator();
+  }
   bool org_view = ws->is_parent && is_org_admin(s, *me);
   if (org_view) {
     draw_consumption(app);

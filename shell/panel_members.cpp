@@ -26,10 +26,11 @@ std::string status_text(const Membership& m, TimeMs now) {
     case MemberStatus::Invited: {
       if (m.expires_at <= now) return "Invitation expired";
       TimeMs left = m.expires_at - now;
-      // Rounded up: a just-sent 7-day invitation says 7 d, not 6.
+      // Whole days, rounded to the nearest (a just-sent 7-day invitation says 7 d, 5 d 1 h
+      // says 5 d); under a day, hours rounded up (never "0 h" while it still holds).
       constexpr TimeMs kHourMs = 3'600'000;
       if (left < kDayMs) return "Invited (expires in " + std::to_string((left + kHourMs - 1) / kHourMs) + " h)";
-      return "Invited (expires in " + std::to_string((left + kDayMs - 1) / kDayMs) + " d)";
+      return "Invited (expires in " + std::to_string((left + kDayMs / 2) / kDayMs) + " d)";
     }
   }
   return "";
@@ -49,6 +50,7 @@ void refresh_rows(App& app, const Workspace& ws, MembersState& st) {
   st.cached_version = s.version;
   st.cached_ws = ws.id;
   st.cached_key = key;
+  st.sole_admin = ws.is_parent ? sole_parent_super_admin(s) : kNoPerson;
   st.rows.clear();
   std::string needle = ascii_lower(trim(st.search.view()));
   for (const auto& m : ws.members) {
@@ -57,14 +59,16 @@ void refresh_rows(App& app, const Workspace& ws, MembersState& st) {
       st.rows.push_back(m.person);
   }
   TimeMs now = app.now();
+  // Ties (people without a name, one role) fall back to the email, so the order is stable.
   auto less = [&](PersonIx a, PersonIx b) {
     const Membership &x = *ws.member(a), &y = *ws.member(b);
+    const std::string &ea = s.people[a].email, &eb = s.people[b].email;
     switch (st.sort_column) {
-      case kEmail: return s.people[a].email < s.people[b].email;
-      case kRole: return x.role < y.role;
-      case kStatus: return status_rank(x, now) < status_rank(y, now);
-      case kSince: return x.since < y.since;
-      default: return ascii_lower(s.people[a].name) < ascii_lower(s.people[b].name);
+      case kEmail: return ea < eb;
+      case kRole: return std::tie(x.role, ea) < std::tie(y.role, eb);
+      case kStatus: return std::make_pair(status_rank(x, now), std::cref(ea)) < std::make_pair(status_rank(y, now), std::cref(eb));
+      case kSince: return std::tie(x.since, ea) < std::tie(y.since, eb);
+      default: return std::make_pair(ascii_lower(s.people[a].name), std::cref(ea)) < std::make_pair(ascii_lower(s.people[b].name), std::cref(eb));
     }
   };
   std::stable_sort(st.rows.begin(), st.rows.end(), [&](PersonIx a, PersonIx b) {
@@ -83,20 +87,34 @@ std::string why_not_manage(const State& s, PersonIx me, const Workspace& ws, Per
   return "";
 }
 
-// Asks "are you sure?" before `commands` run. The popup is opened at the panel's ID level
-// (rows push their own IDs), on the next pass through draw_members.
-void ask(MembersState& st, std::string text, std::vector<Payload> commands) {
+// Asks "are you sure?" before `commands` run; `done` is the toast once all of them are
+// accepted. The popup is opened at the panel's ID level (rows push their own IDs), on the
+// next pass through draw_members.
+void ask(MembersState& st, std::string text, std::vector<Payload> commands, std::string done) {
   st.confirm_text = std::move(text);
   st.confirm_commands = std::move(commands);
+  st.confirm_done = std::move(done);
   st.confirm_open = true;
 }
+
+void run_confirmed(App& app, MembersState& st) {
+  size_t accepted = 0, total = st.confirm_commands.size();
+  for (auto& c : st.confirm_commands) accepted += app.dispatch(std::move(c)).accepted();
+  // Each refusal has its own toast; a partly done batch says how far it got.
+  if (accepted == total) app.toast(st.confirm_done);
+  else if (accepted > 0) app.toast(std::to_string(accepted) + " of " + std::to_string(total) + " done; the others were refused.");
+  st.confirm_commands.clear();
+  st.selected.clear();
+}
+
+std::string who(const Person& p) { return p.name.empty() ? p.email : p.name; }
 
 void draw_seats(App& app, const Workspace& ws) {
   const State& s = app.state();
   TimeMs now = app.now();
   int used = seats_used(s, now);
   ImGui::AlignTextToFramePadding();
-  std::string text = "Org seats: " + std::to_string(used) + " of " + std::to_string(s.plan.seat_limit) + " used";
+  std::string text = "Org seats: " + format_count(used) + " of " + format_count(s.plan.seat_limit) + " used";
   ImGui::TextUnformatted(text.c_str());
   track_text("members:seats", text);
   if (ws.seat_cap) {
@@ -120,9 +138,7 @@ void draw_invite_dialog(App& app, const Workspace& ws, MembersState& st) {
   std::vector<InviteRow> rows = invite_rows(st.invites);
   InvitePreview preview = preview_invites(s, &ws, ws.seat_cap, rows, app.now());
   ImGui::Text("Invite people to %s", ws.name.c_str());
-  std::string seats = "Seats left: " + std::to_string(seats_left(s, app.now())) + " of " + std::to_string(s.plan.seat_limit);
-  ImGui::TextUnformatted(seats.c_str());
-  track_text("invite:seats", seats);
+  draw_seats_line(s, preview, app.now(), "invite");
   if (int cap_left = workspace_cap_left(ws, app.now()); cap_left >= 0) {
     ImGui::SameLine(0, 16);
     ImGui::Text("Places under this sub's cap: %d", cap_left);
@@ -194,7 +210,8 @@ void draw_bulk_bar(App& app, const Workspace& ws, MembersState& st, PersonIx me)
   if (danger_button("Remove##bulk")) {
     std::vector<Payload> cmds;
     for (PersonIx p : people) cmds.push_back(RemoveMember{ws.id, s.people[p].email});
-    ask(st, "Remove " + std::to_string(people.size()) + " people from " + ws.name + "? Pending invitations are revoked.", cmds);
+    std::string n = std::to_string(people.size()) + (people.size() == 1 ? " person" : " people");
+    ask(st, "Remove " + n + " from " + ws.name + "? Pending invitations are revoked.", cmds, "Removed " + n + " from " + ws.name + ".");
   }
   ImGui::SameLine();
   if (button("Clear selection##bulk")) st.selected.clear();
@@ -242,6 +259,9 @@ void draw_row(App& app, const Workspace& ws, MembersState& st, PersonIx me, Pers
   TimeMs now = app.now();
   bool manage = can(s, me, ws, Perm::ManageMembers);
   std::string why = why_not_manage(s, me, ws, person);
+  // Said before the click: core refuses to remove or demote the parent's last Super Admin.
+  std::string why_last = person == st.sole_admin ? std::string(error_default_message(Err::last_super_admin)) : "";
+  if (why.empty()) why = why_last;
 
   ImGui::TableNextRow();
   ImGui::TableNextColumn();
@@ -260,15 +280,21 @@ void draw_row(App& app, const Workspace& ws, MembersState& st, PersonIx me, Pers
   }
   ImGui::TableNextColumn();
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(p.email.c_str());
+  text_fit(p.email);
 
   ImGui::TableNextColumn();
   Role role = m.role;
   ImGui::SetNextItemWidth(-1);
   if (role_combo("##role", role, manage && why.empty(), why.empty() ? nullptr : why.c_str())) {
     // Worded before the dispatch, which changes the state `p` and `ws` live in.
-    std::string done = (p.name.empty() ? p.email : p.name) + " is now " + std::string(role_label(role)) + " in " + ws.name + ".";
-    if (app.dispatch(ChangeRole{ws.id, p.email, role}).accepted()) app.toast(done);
+    std::string done = who(p) + " is now " + std::string(role_label(role)) + " in " + ws.name + ".";
+    if (m.role == Role::SuperAdmin && role != Role::SuperAdmin) {
+      // Taking admin rights away is asked first, like a removal.
+      std::string lose = ws.is_parent ? " They lose their Super Admin and org admin rights." : " They lose their Super Admin rights here.";
+      ask(st, "Make " + who(p) + " " + std::string(role_label(role)) + " in " + ws.name + "?" + lose, {ChangeRole{ws.id, p.email, role}}, done);
+    } else if (app.dispatch(ChangeRole{ws.id, p.email, role}).accepted()) {
+      app.toast(done);
+    }
   }
   track("role:" + p.email, manage && why.empty());
 
@@ -277,7 +303,7 @@ void draw_row(App& app, const Workspace& ws, MembersState& st, PersonIx me, Pers
   std::string status = status_text(m, now);
   // One line, never wrapped: the list clipper assumes rows of equal height.
   if (invitation_expired(m, now)) ImGui::PushStyleColor(ImGuiCol_Text, palette().warning);
-  ImGui::TextUnformatted(status.c_str());
+  text_fit(status);
   if (invitation_expired(m, now)) ImGui::PopStyleColor();
   track_text("status:" + p.email, status);
 
@@ -287,21 +313,24 @@ void draw_row(App& app, const Workspace& ws, MembersState& st, PersonIx me, Pers
 
   ImGui::TableNextColumn();
   if (m.status == MemberStatus::Invited) {
-    if (keyed_small_button("Resend", "resend:" + p.email, manage, "Only Super Admins can resend invitations."))
-      app.dispatch(ResendInvitation{ws.id, p.email});
+    if (keyed_small_button("Resend", "resend:" + p.email, manage, "Only Super Admins can resend invitations.") &&
+        app.dispatch(ResendInvitation{ws.id, p.email}).accepted())
+      app.toast("Sent the invitation to " + p.email + " again; it is good for another 7 days.");
     ImGui::SameLine();
     if (keyed_small_button("Revoke", "revoke:" + p.email, manage, "Only Super Admins can revoke invitations."))
-      ask(st, "Revoke the invitation of " + p.email + " to " + ws.name + "?", {RevokeInvitation{ws.id, p.email}});
+      ask(st, "Revoke the invitation of " + p.email + " to " + ws.name + "?", {RevokeInvitation{ws.id, p.email}},
+          "Revoked the invitation of " + p.email + ".");
   } else {
     bool self_leave = person == me;
-    bool allowed = manage && (why.empty() || self_leave);
+    // Leaving needs only the right to manage members; the last admin may not leave either.
+    std::string why_remove = self_leave ? why_last : why;
     const char* reason = !manage ? (self_leave ? "Only a Super Admin can take you off this workspace; ask one of them."
                                                : "Only Super Admins can remove members.")
-                                 : why.c_str();
-    if (keyed_small_button(self_leave ? "Leave" : "Remove", "remove:" + p.email, allowed, reason))
+                                 : why_remove.c_str();
+    if (keyed_small_button(self_leave ? "Leave" : "Remove", "remove:" + p.email, manage && why_remove.empty(), reason))
       ask(st, self_leave ? "Leave " + ws.name + "? You will lose access to it."
                          : "Remove " + p.email + " from " + ws.name + "? If this was their last workspace, their seat is freed.",
-          {RemoveMember{ws.id, p.email}});
+          {RemoveMember{ws.id, p.email}}, self_leave ? "You have left " + ws.name + "." : "Removed " + p.email + " from " + ws.name + ".");
   }
 }
 
@@ -326,9 +355,11 @@ void draw_members(App& app) {
   ImGui::SameLine();
   bool manage = can(s, *me, *ws, Perm::ManageMembers);
   if (primary_button("+ Invite members##members", manage, "Only Super Admins can invite members.")) {
+    // Each opening starts afresh: a cancelled list is never sent later by mistake.
     st.invite_open = true;
     st.invite_error.clear();
-    if (st.invites.empty()) st.invites.emplace_back();
+    st.invites.assign(1, InviteDraft{});
+    st.paste.clear();
   }
   ImGui::SameLine();
   if (button("Import CSV...##members", manage, "Only Super Admins can invite members.")) open_csv_import(app, ws->id);
@@ -380,11 +411,7 @@ void draw_members(App& app) {
     ImGui::OpenPopup("Are you sure?##members");
     st.confirm_open = false;
   }
-  if (confirm_modal("Are you sure?##members", st.confirm_text)) {
-    for (auto& c : st.confirm_commands) app.dispatch(std::move(c));
-    st.confirm_commands.clear();
-    st.selected.clear();
-  }
+  if (confirm_modal("Are you sure?##members", st.confirm_text)) run_confirmed(app, st);
   draw_invite_dialog(app, *ws, st);
 }
 

@@ -84,7 +84,7 @@ void draw_plan_section(App& app, SettingsState& st, bool org_admin) {
   const State& s = app.state();
   section("Plan");
   int used = seats_used(s, app.now());
-  std::string usage = std::to_string(used) + " of " + std::to_string(s.plan.seat_limit) +
+  std::string usage = format_count(used) + " of " + format_count(s.plan.seat_limit) +
                       " seats in use (members and unexpired invitations, each person once).";
   ImGui::TextUnformatted(usage.c_str());
   track_text("settings:seats", usage);

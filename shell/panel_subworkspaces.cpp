@@ -63,7 +63,7 @@ void draw_seat_meter(App& app) {
   ImGui::Dummy(ImVec2(width, line));
   ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
-  std::string text = std::to_string(used) + " of " + std::to_string(s.plan.seat_limit) + " seats used";
+  std::string text = format_count(used) + " of " + format_count(s.plan.seat_limit) + " seats used";
   ImGui::TextUnformatted(text.c_str());
   track_text("seat-meter", text);
   if (ImGui::IsItemHovered())
@@ -95,7 +95,7 @@ void draw_row(App& app, const Workspace& ws) {
                        (expired ? ", " + std::to_string(expired) + " expired" : "") +
                        (ws.seat_cap ? " / cap " + std::to_string(*ws.seat_cap) : "");
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(people.c_str());
+  text_fit(people);
   track_text("people:" + ws.name, people);
 
   ImGui::TableNextColumn();

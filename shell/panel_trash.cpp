@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "core/queries.hpp"
+#include "core/rights.hpp"
 #include "core/text.hpp"
 #include "shell/app.hpp"
 #include "shell/panels.hpp"
@@ -26,6 +28,7 @@ void draw_trash(App& app) {
     return;
   }
   WorkspaceId& pending_restore = app.ui().trash_restore;
+  bool org_admin = app.me() && is_org_admin(s, *app.me());
   if (ImGui::BeginTable("trash", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY)) {
     ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 3.0f);
     ImGui::TableSetupColumn("Deleted", ImGuiTableColumnFlags_WidthStretch, 1.6f);
@@ -47,7 +50,9 @@ void draw_trash(App& app) {
       if (left > 0) ImGui::Text("%lld days", static_cast<long long>((left + kDayMs - 1) / kDayMs));
       else text_muted("due now");
       ImGui::TableNextColumn();
-      if (keyed_small_button("Restore", "restore:" + ws->name, left > 0, "The 30-day restore window has passed.")) {
+      // Said on the button, before the confirmation: what a restore would need and lack.
+      std::string why = org_admin ? restore_error(s, *ws, now).message : "Only org admins can restore a sub-workspace.";
+      if (keyed_small_button("Restore", "restore:" + ws->name, why.empty(), why.c_str())) {
         pending_restore = ws->id;
         ImGui::OpenPopup("Restore sub-workspace?");
       }

@@ -28,6 +28,7 @@ struct Toast {
   std::string text;
   bool error = false;
   double shown_at = -1;  // ImGui time when first drawn
+  std::string actor;     // a refusal of what this person tried: gone when someone else acts
 };
 
 // A text field's buffer: ImGui writes into a fixed char array.
@@ -116,12 +117,13 @@ struct MembersState {
   WorkspaceId cached_ws = 0;
   std::string cached_key;
   std::unordered_set<PersonIx> selected;
+  PersonIx sole_admin = kNoPerson;  // the parent's only Super Admin, cached with the rows
   bool invite_open = false;
   std::vector<InviteDraft> invites;
   TextBuf<8192> paste;
   std::string invite_error;
-  // A destructive action waiting for "Are you sure?".
-  std::string confirm_text;
+  // A destructive action waiting for "Are you sure?", and the toast once it is done.
+  std::string confirm_text, confirm_done;
   std::vector<Payload> confirm_commands;
   bool confirm_open = false;
   Role bulk_role = Role::Creator;

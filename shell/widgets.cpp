@@ -282,6 +282,23 @@ bool table_sort_changed(int& column, bool& ascending) {
   return true;
 }
 
+void text_fit(const std::string& text) {
+  float avail = ImGui::GetContentRegionAvail().x;
+  ImVec2 size = ImGui::CalcTextSize(text.c_str());
+  if (size.x <= avail || avail <= 0) {
+    ImGui::TextUnformatted(text.c_str());
+    return;
+  }
+  ImGuiWindow* w = ImGui::GetCurrentWindow();
+  // As TextUnformatted places it: on the line's text baseline (AlignTextToFramePadding).
+  ImVec2 pos(w->DC.CursorPos.x, w->DC.CursorPos.y + w->DC.CurrLineTextBaseOffset);
+  ImRect bb(pos, ImVec2(pos.x + avail, pos.y + size.y));
+  ImGui::ItemSize(ImVec2(avail, size.y), 0.0f);
+  if (!ImGui::ItemAdd(bb, 0)) return;
+  ImGui::RenderTextEllipsis(w->DrawList, bb.Min, bb.Max, bb.Max.x, bb.Max.x, text.c_str(), nullptr, &size);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
+}
+
 void badge(const char* text, ImU32 bg, ImU32 fg) {
   ImVec2 size = ImGui::CalcTextSize(text);
   ImVec2 pad(6, 1);

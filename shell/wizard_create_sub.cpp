@@ -73,15 +73,7 @@ void draw_members_step(App& app, WizardState& w) {
   const State& s = app.state();
   std::vector<InviteRow> rows = invite_rows(w.invites);
   InvitePreview preview = preview_invites(s, nullptr, std::nullopt, rows, app.now());
-  int left = seats_left(s, app.now());
-  std::string seats = "Seats left: " + std::to_string(left) + " of " + std::to_string(s.plan.seat_limit);
-  std::string takes = "- these invitations take " + std::to_string(preview.new_seats);
-  ImGui::BeginGroup();
-  ImGui::TextUnformatted(seats.c_str());
-  ImGui::SameLine();
-  text_muted("%s", takes.c_str());
-  ImGui::EndGroup();
-  track_text("wizard:seats", seats + " " + takes);
+  draw_seats_line(s, preview, app.now(), "wizard");
   text_muted("Invite people by email and pick each one's role. They join when they accept.");
   ImGui::Spacing();
   draw_invite_editor(app, w.invites, w.paste, preview, "wizard");

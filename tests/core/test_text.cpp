@@ -1,6 +1,8 @@
 // Text rules: UTF-8, trimming, emails, names, credits, dates.
 #include <catch2/catch.hpp>
 
+#include <limits>
+
 #include "core/text.hpp"
 #include "core/types.hpp"
 
@@ -34,6 +36,15 @@ TEST_CASE("emails are trimmed, lower-cased and validated") {
     CHECK_FALSE(normalize_email(bad));
   CHECK_FALSE(normalize_email(std::string(65, 'a') + "@x.io"));
   CHECK(normalize_email(std::string(64, 'a') + "@x.io"));
+}
+
+TEST_CASE("counts are grouped in thousands as credits are") {
+  CHECK(format_count(0) == "0");
+  CHECK(format_count(999) == "999");
+  CHECK(format_count(1000) == "1,000");
+  CHECK(format_count(120005) == "120,005");
+  CHECK(format_count(-1234567) == "-1,234,567");
+  CHECK(format_count(std::numeric_limits<long long>::min()) == "-9,223,372,036,854,775,808");
 }
 
 TEST_CASE("credits are shown and read in hundredths, never floating point") {

@@ -23,7 +23,7 @@ test('C. invitations up to the seat limit go out; the rows past it are left out,
   await waitForText(page, 'members:seats', 'Org seats: 1 of 4 used');
   await clickItem(page, '+ Invite members##members');
   await waitForItem(page, 'invite:email:0');
-  assert.equal(await itemText(page, 'invite:seats'), 'Seats left: 3 of 4');
+  assert.equal(await itemText(page, 'invite:seats'), 'Seats left: 3 of 4 - these invitations take 0');
   const people = [
     ['mia@lumen.example', 'Super Admin', 'super_admin'],
     ['leo@lumen.example', 'Developer', 'developer'],
@@ -47,6 +47,7 @@ test('C. invitations up to the seat limit go out; the rows past it are left out,
   const all = await items(page);
   for (const i of [0, 1, 2]) assert.ok(!all.some((l) => l.startsWith(`invite:left-out:${i}`)), `row ${i} goes in`);
   assert.ok(all.includes('Invite 3 people##invite-send'), 'the button says how many go out');
+  assert.equal(await itemText(page, 'invite:seats'), 'Seats left: 3 of 4 - these invitations take 3');
   await clickItem(page, 'invite:send');
   await waitForItemGone(page, 'invite:send');
   await waitForText(page, 'toast:0', 'Invited 3 people; left out ravi@lumen.example: seat limit reached, and 1 more.');
@@ -58,7 +59,7 @@ test('C. invitations up to the seat limit go out; the rows past it are left out,
   await fillField(page, 'invite:email:0', 'late@lumen.example');
   await waitForText(page, 'invite:left-out:0', /^Left out: Seat limit reached/);
   assert.equal((await rect(page, 'invite:send')).enabled, false);
-  assert.equal(await itemText(page, 'invite:seats'), 'Seats left: 0 of 4');
+  assert.equal(await itemText(page, 'invite:seats'), 'Seats left: 0 of 4 - these invitations take 0');
   await clickItem(page, 'Cancel##invite');
   await waitForItemGone(page, 'invite:send');
 

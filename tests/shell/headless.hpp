@@ -108,4 +108,15 @@ inline std::string text_of(Headless& h, const std::string& key) {
   return "";
 }
 
+inline const ui::Toast& last_toast(Headless& h) {
+  REQUIRE_FALSE(h.app->ui().toasts.empty());
+  return h.app->ui().toasts.back();
+}
+
+inline void open_members(Headless& h, WorkspaceId ws) {
+  h.app->go(ui::Route{ui::View::Members, ws});
+  h.frame();
+  h.frame();
+}
+
 }  // namespace subspace::test

@@ -1,5 +1,6 @@
 // The console driven headless, with clicks and typing, against the real core.
 #include "core/queries.hpp"
+#include "core/rights.hpp"
 #include "headless.hpp"
 #include <imgui_internal.h>
 
@@ -59,4 +60,55 @@ TEST_CASE("the reason of a disabled coloured button is drawn readable") {
   int text_vertices = 0;
   for (const ImDrawVert& v : tip->DrawList->VtxBuffer) text_vertices += v.col == text;
   CHECK(text_vertices > 20);  // the glyphs of "Give the sub-workspace a valid, unused name first."
+}
+
+TEST_CASE("a refusal's toast goes when someone else acts; other errors stay until dismissed") {
+  Headless h;
+  const State& s = h.state();
+  std::string viewer;
+  for (const auto& m : s.workspaces[1].members)
+    if (m.role == Role::Viewer && m.status == MemberStatus::Active && !is_org_admin(s, m.person)) viewer = s.people[m.person].email;
+  REQUIRE_FALSE(viewer.empty());
+  h.app->act_as(viewer);
+  REQUIRE_FALSE(h.app->dispatch(SetSeatCap{s.workspaces[1].id, 50}).accepted());
+  h.app->toast("Could not save: the disk is full.", true);
+  h.frame();
+  REQUIRE(h.app->ui().toasts.size() == 2);
+  CHECK(h.app->ui().toasts[0].actor == viewer);
+
+  h.app->act_as(viewer);  // the same person again: still theirs
+  CHECK(h.app->ui().toasts.size() == 2);
+  h.app->act_as("ada.quill@lumen.example");
+  REQUIRE(h.app->ui().toasts.size() == 1);
+  CHECK(h.app->ui().toasts[0].text == "Could not save: the disk is full.");
+}
+
+TEST_CASE("text too long for its column is cut to the column, and shown whole on hover") {
+  Headless h;
+  const std::string longer = "12 active, 3 invited, 2 expired / cap 102 and a good deal more besides";
+  auto draw = [&](const std::string& text, ImVec2 mouse) {
+    ImGui::GetIO().MousePos = mouse;
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(200, 100));
+    ImGui::Begin("narrow", nullptr, ImGuiWindowFlags_NoDecoration);
+    float avail = ImGui::GetContentRegionAvail().x;
+    ui::text_fit(text);
+    ImVec2 size = ImGui::GetItemRectSize();
+    ImGui::End();
+    ImGui::Render();
+    return std::make_pair(size.x, avail);
+  };
+  auto [cut, avail] = draw(longer, ImVec2(-1, -1));
+  CHECK(ImGui::CalcTextSize(longer.c_str()).x > avail);
+  CHECK(cut == avail);
+  auto [whole, avail2] = draw("3 active", ImVec2(-1, -1));
+  CHECK(whole == ImGui::CalcTextSize("3 active").x);
+  CHECK(whole < avail2);
+  draw(longer, ImVec2(40, 12));
+  draw(longer, ImVec2(40, 12));
+  ImGuiWindow* tip = ImGui::FindWindowByName("##Tooltip_00");
+  REQUIRE(tip);
+  CHECK(tip->Active);
+  CHECK(tip->Size.x > avail);  // the whole text, wider than the column
 }

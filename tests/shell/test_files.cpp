@@ -79,7 +79,9 @@ TEST_CASE("importing an organisation: a bad file changes nothing; a good one rep
   std::string before = h.app->state_json();
   h.app->on_file_picked(ui::FilePurpose::ImportOrg, "broken.json", "{\"format\":\"subspace-state\",\"version\":1,");
   h.frame();
-  CHECK(h.app->ui().import.error.find("broken.json cannot be imported") != std::string::npos);
+  CHECK(h.app->ui().import.error ==
+        "broken.json is not valid JSON: it may be cut short, or not be an export of Subspace (Menu > Export organisation "
+        "makes one). Nothing was changed.");
   CHECK(h.app->state_json() == before);
   Json j = Json::parse(before);
   j["workspaces"][0]["members"][0]["role"] = "emperor";

@@ -237,3 +237,31 @@ TEST_CASE("a sub's settings open its gear for org admins; its own Super Admins s
   open_settings(h, id);
   CHECK_FALSE(h.rect("Billing, API access, seats and credits...##settings").enabled);
 }
+
+TEST_CASE("a sub's billing page opens its gear to allocate; the parent's points to the list; sub admins see neither") {
+  Headless h;
+  const State& s = h.state();
+  WorkspaceId id = s.workspaces[1].id;
+  h.app->go(ui::Route{ui::View::Billing, id});
+  h.frame();
+  h.click("Allocate or reclaim credits and slots...##billing");
+  CHECK(h.app->ui().gear.open);
+  CHECK(h.app->ui().gear.ws == id);
+  h.click("Close##gear");
+
+  h.app->go(ui::Route{ui::View::Billing, s.parent});
+  h.frame();
+  h.click("Open the Sub-workspaces list##billing");
+  CHECK(h.app->ui().route.view == ui::View::SubWorkspaces);
+
+  std::string boss;
+  for (const Membership& m : s.workspaces[1].members)
+    if (m.role == Role::SuperAdmin && m.status == MemberStatus::Active && !is_org_admin(s, m.person)) boss = s.people[m.person].email;
+  REQUIRE_FALSE(boss.empty());
+  h.app->act_as(boss);
+  h.app->go(ui::Route{ui::View::Billing, id});
+  h.frame();
+  h.frame();
+  CHECK(h.has("Buy credits##billing"));
+  CHECK_FALSE(h.has("Allocate or reclaim credits and slots...##billing"));
+}

@@ -15,11 +15,6 @@ namespace {
 
 const std::string kAdmin = "ada.quill@lumen.example";
 
-const ui::Toast& last_toast(Headless& h) {
-  REQUIRE_FALSE(h.app->ui().toasts.empty());
-  return h.app->ui().toasts.back();
-}
-
 // Deletes the first sub-workspace and opens the trash; returns its id.
 WorkspaceId trash_first_sub(Headless& h) {
   const Workspace& sub = h.state().workspaces[1];
@@ -42,12 +37,6 @@ ImGuiTable* table_with_first_column(const char* name) {
 void leave_seats(Headless& h, int free) {
   PlanFields plan{seats_used(h.state(), h.platform.now()) + free, h.state().plan.avatar_slots, h.state().plan.video_cost_per_minute};
   REQUIRE(h.app->dispatch(SetPlan{plan}).accepted());
-}
-
-void open_members(Headless& h, WorkspaceId ws) {
-  h.app->go(ui::Route{ui::View::Members, ws});
-  h.frame();
-  h.frame();
 }
 
 }  // namespace
@@ -122,6 +111,29 @@ TEST_CASE("restoring from the trash says so") {
   const ui::Toast& t = last_toast(h);
   CHECK(t.text == "Restored '" + name + "' with its assets and members.");
   CHECK_FALSE(t.error);
+}
+
+TEST_CASE("a sub whose members no longer fit is not offered Restore, and the button says why") {
+  Headless h;
+  std::string name = h.state().workspaces[1].name;
+  WorkspaceId id = trash_first_sub(h);
+  leave_seats(h, 0);  // its members' seats went back on delete; none are left for them now
+  h.frame();
+  Error why = restore_error(h.state(), *h.state().workspace(id), h.platform.now());
+  REQUIRE(why.code == Err::restore_seats_missing);
+  CHECK_FALSE(h.rect("restore:" + name).enabled);
+  h.click("restore:" + name);
+  CHECK_FALSE(h.has("Restore##confirm"));
+  CHECK_FALSE(h.state().workspace(id)->live());
+  // Hovering the button shows the reason core gives.
+  const ui::ItemRect& r = h.rect("restore:" + name);
+  ImGui::GetIO().MousePos = ImVec2((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2);
+  h.frame();
+  h.frame();
+  ImGuiWindow* tip = ImGui::FindWindowByName("##Tooltip_00");
+  REQUIRE(tip);
+  CHECK(tip->Active);
+  CHECK(why.message.find("seats are missing") != std::string::npos);
 }
 
 TEST_CASE("the wizard says which rows are left out, creates with a neutral toast, and Escape closes it") {

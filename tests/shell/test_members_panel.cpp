@@ -1,0 +1,156 @@
+// The Members view, driven headless with clicks and keys: the invite dialog starts afresh,
+// taking admin rights away is asked first, the last Super Admin cannot be offered Leave,
+// each confirmed action says what it did, and the order of the table is stable.
+#include "core/queries.hpp"
+#include "core/rights.hpp"
+#include "headless.hpp"
+
+using namespace subspace;
+using namespace subspace::test;
+
+namespace {
+
+const std::string kAdmin = "ada.quill@lumen.example";
+
+// Another active Super Admin of the parent than Ada (the small demo has some).
+PersonIx other_parent_admin(const State& s) {
+  for (const auto& m : s.parent_workspace().members)
+    if (m.status == MemberStatus::Active && m.role == Role::SuperAdmin && s.people[m.person].email != kAdmin) return m.person;
+  return kNoPerson;
+}
+
+const Membership& member(const State& s, const std::string& email) {
+  auto p = s.person(email);
+  REQUIRE(p);
+  const Membership* m = s.parent_workspace().member(*p);
+  REQUIRE(m);
+  return *m;
+}
+
+void pick_role(Headless& h, const std::string& email, const char* role) {
+  h.click("role:" + email);
+  h.click(std::string(role) + "####role");
+}
+
+}  // namespace
+
+TEST_CASE("the invite dialog starts afresh each time: a cancelled list is not kept") {
+  Headless h;
+  open_members(h, h.state().parent);
+  h.click("+ Invite members##members");
+  h.click("invite:email:0");
+  h.type("someone@new.example");
+  CHECK(h.app->ui().members.invites[0].email.view() == "someone@new.example");
+  CHECK(text_of(h, "invite:seats").find("- these invitations take 1") != std::string::npos);
+  h.click("Cancel##invite");
+  CHECK_FALSE(h.app->ui().members.invite_open);
+
+  h.click("+ Invite members##members");
+  REQUIRE(h.app->ui().members.invites.size() == 1);
+  CHECK(h.app->ui().members.invites[0].email.view().empty());
+  CHECK(text_of(h, "invite:seats").find("- these invitations take 0") != std::string::npos);
+  CHECK_FALSE(h.state().person("someone@new.example"));
+}
+
+TEST_CASE("demoting a Super Admin is asked first; Cancel keeps the role, Confirm changes it and says so") {
+  Headless h;
+  PersonIx other = other_parent_admin(h.state());
+  REQUIRE(other != kNoPerson);
+  const std::string email = h.state().people[other].email;
+  open_members(h, h.state().parent);
+
+  pick_role(h, email, "Viewer");
+  REQUIRE(h.has("Cancel##confirm"));
+  CHECK(h.app->ui().members.confirm_text.find("They lose their Super Admin and org admin rights.") != std::string::npos);
+  CHECK(member(h.state(), email).role == Role::SuperAdmin);  // nothing yet
+  h.click("Cancel##confirm");
+  CHECK(member(h.state(), email).role == Role::SuperAdmin);
+
+  pick_role(h, email, "Viewer");
+  h.click("Confirm##confirm");
+  CHECK(member(h.state(), email).role == Role::Viewer);
+  CHECK_FALSE(is_org_admin(h.state(), other));
+  CHECK(last_toast(h).text.find("is now Viewer in Lumen Studios.") != std::string::npos);
+
+  // Other role changes are not asked: Viewer to Developer happens at once.
+  pick_role(h, email, "Developer");
+  CHECK_FALSE(h.has("Cancel##confirm"));
+  CHECK(member(h.state(), email).role == Role::Developer);
+}
+
+TEST_CASE("the parent's last Super Admin is offered neither Leave nor another role") {
+  Headless h;
+  // Every other parent admin becomes a Viewer, so Ada is the last one.
+  for (PersonIx p = other_parent_admin(h.state()); p != kNoPerson; p = other_parent_admin(h.state()))
+    REQUIRE(h.app->dispatch(ChangeRole{h.state().parent, h.state().people[p].email, Role::Viewer}).accepted());
+  REQUIRE(sole_parent_super_admin(h.state()) == *h.state().person(kAdmin));
+  open_members(h, h.state().parent);
+  CHECK_FALSE(h.rect("remove:" + kAdmin).enabled);
+  CHECK_FALSE(h.rect("role:" + kAdmin).enabled);
+  h.click("remove:" + kAdmin);
+  CHECK_FALSE(h.has("Cancel##confirm"));
+  CHECK(member(h.state(), kAdmin).role == Role::SuperAdmin);
+
+  // With a second admin, Leave is offered again (and asked).
+  PersonIx viewer = kNoPerson;
+  for (const auto& m : h.state().parent_workspace().members)
+    if (m.status == MemberStatus::Active && m.role == Role::Viewer) viewer = m.person;
+  REQUIRE(viewer != kNoPerson);
+  REQUIRE(h.app->dispatch(ChangeRole{h.state().parent, h.state().people[viewer].email, Role::SuperAdmin}).accepted());
+  h.frame();
+  CHECK(h.rect("remove:" + kAdmin).enabled);
+}
+
+TEST_CASE("removing people, one or several, says what was done once confirmed") {
+  Headless h;
+  const Workspace& sub = h.state().workspaces[1];
+  WorkspaceId id = sub.id;
+  std::vector<std::string> emails;
+  for (const auto& m : sub.members)
+    if (!is_org_admin(h.state(), m.person) && m.status == MemberStatus::Active) emails.push_back(h.state().people[m.person].email);
+  REQUIRE(emails.size() >= 3);
+  open_members(h, id);
+
+  h.click("remove:" + emails[0]);
+  h.click("Confirm##confirm");
+  CHECK_FALSE(h.state().workspace(id)->member(*h.state().person(emails[0])));
+  CHECK(last_toast(h).text == "Removed " + emails[0] + " from " + h.state().workspace(id)->name + ".");
+
+  h.click("select:" + emails[1]);
+  h.click("select:" + emails[2]);
+  h.click("Remove##bulk");
+  h.click("Confirm##confirm");
+  CHECK(last_toast(h).text == "Removed 2 people from " + h.state().workspace(id)->name + ".");
+  for (int i : {1, 2}) CHECK_FALSE(h.state().workspace(id)->member(*h.state().person(emails[i])));
+}
+
+TEST_CASE("people without a name are listed by email, whatever the order they were invited in") {
+  Headless h;
+  WorkspaceId parent = h.state().parent;
+  std::vector<InviteRow> rows;
+  for (const char* e : {"temp2@new.example", "temp11@new.example", "temp1@new.example", "temp10@new.example"})
+    rows.push_back({e, "", Role::Viewer});
+  REQUIRE(h.app->dispatch(InviteMembers{parent, rows}).accepted());
+  open_members(h, parent);
+  std::vector<std::string> unnamed;
+  for (PersonIx p : h.app->ui().members.rows)
+    if (const Person& person = h.state().people[p]; person.email.find("@new.example") != std::string::npos)
+      unnamed.push_back(person.email);
+  CHECK(unnamed == std::vector<std::string>{"temp10@new.example", "temp11@new.example", "temp1@new.example", "temp2@new.example"});
+}
+
+TEST_CASE("an invitation's days left are rounded to the nearest day") {
+  Headless h;
+  WorkspaceId parent = h.state().parent;
+  REQUIRE(h.app->dispatch(InviteMembers{parent, {{"later@new.example", "", Role::Viewer}}}).accepted());
+  open_members(h, parent);
+  CHECK(text_of(h, "status:later@new.example") == "Invited (expires in 7 d)");
+  h.platform.clock += kDayMs + 22 * 3'600'000LL;  // 5 d 2 h left
+  h.frame();
+  h.frame();
+  CHECK(text_of(h, "status:later@new.example") == "Invited (expires in 5 d)");
+  h.platform.clock += 4 * kDayMs + 14 * 3'600'000LL;  // 12 h left
+  h.frame();
+  h.frame();
+  CHECK(text_of(h, "status:later@new.example") == "Invited (expires in 12 h)");
+}
