@@ -63,9 +63,17 @@ void draw_create(App& app, const Workspace& ws, AssetsState& st) {
   bool avatar = st.create_kind == AssetKind::Avatar;
   int free = free_avatar_slots(s, ws);
   bool ok = !trim(st.create_name.view()).empty() && (!avatar || free > 0);
-  if (primary_button("Create##asset-create", ok, avatar && free <= 0 ? "No free avatar slot in this workspace." : "Give it a name.")) {
-    ExecResult r = app.dispatch(CreateAsset{ws.id, st.create_kind, std::string(st.create_name.view())});
+  // Where a slot comes from depends on who pays for this workspace.
+  const char* no_slot = ws.is_parent            ? "No free avatar slot: org admins buy more on Usage & billing."
+                        : ws.billing_by_parent ? "No free avatar slot here: an org admin allocates one from the parent (this sub's gear on the Sub-workspaces list)."
+                                               : "No free avatar slot here: buy one on this sub's Usage & billing page, or ask an org admin to allocate one.";
+  if (primary_button("Create##asset-create", ok, avatar && free <= 0 ? no_slot : "Give it a name.")) {
+    std::string name = trim(st.create_name.view());
+    // Worded before the dispatch, which changes the state `ws` lives in.
+    std::string done = "Created the " + ascii_lower(asset_kind_label(st.create_kind)) + " '" + name + "' in " + ws.name + ".";
+    ExecResult r = app.dispatch(CreateAsset{ws.id, st.create_kind, name});
     if (r.accepted()) {
+      app.toast(done);
       st.create_open = false;
       st.create_name.clear();
     }

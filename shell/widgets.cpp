@@ -66,7 +66,9 @@ void track_text(std::string_view key, std::string_view text, bool enabled) {
 }
 
 void disabled_tooltip(const char* why_not) {
-  if (why_not && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", why_not);
+  if (!why_not || !ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) return;
+  ImGui::SetTooltip("%s", why_not);
+  track_text("why-not", why_not);  // what the pointer is shown, for tests and the page API
 }
 
 bool button(const char* label, bool enabled, const char* why_not, ImVec2 size) {

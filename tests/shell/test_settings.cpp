@@ -265,3 +265,34 @@ TEST_CASE("a sub's billing page opens its gear to allocate; the parent's points 
   CHECK(h.has("Buy credits##billing"));
   CHECK_FALSE(h.has("Allocate or reclaim credits and slots...##billing"));
 }
+
+TEST_CASE("creating an asset says so; without a free avatar slot the button says where slots come from") {
+  Headless h;
+  const State& s = h.state();
+  WorkspaceId id = s.workspaces[1].id;
+  REQUIRE(s.workspaces[1].billing_by_parent);
+  h.app->go(ui::Route{ui::View::Assets, id});
+  h.frame();
+  h.click("+ New asset##assets");
+  h.click("##asset-create-name");
+  h.type("  Spring campaign ");
+  h.click("Create##asset-create");
+  CHECK(last_toast(h).text.rfind("Created the ", 0) == 0);
+  CHECK(last_toast(h).text.find(" 'Spring campaign' in " + s.workspaces[1].name + ".") != std::string::npos);
+
+  // Every slot of the sub in use: an avatar cannot be made here.
+  for (int i = 0; free_avatar_slots(h.state(), *h.state().workspace(id)) > 0; ++i)
+    REQUIRE(h.app->dispatch(CreateAsset{id, AssetKind::Avatar, "Face " + std::to_string(i)}).accepted());
+  h.click("+ New asset##assets");
+  h.click("asset-create:kind");
+  h.click("asset-kind:avatar");
+  h.click("##asset-create-name");
+  h.type("One more");
+  const ui::ItemRect& create = h.rect("Create##asset-create");
+  CHECK_FALSE(create.enabled);
+  ImGui::GetIO().MousePos = ImVec2((create.x0 + create.x1) / 2, (create.y0 + create.y1) / 2);
+  h.frame();
+  h.frame();
+  CHECK(text_of(h, "why-not") ==
+        "No free avatar slot here: an org admin allocates one from the parent (this sub's gear on the Sub-workspaces list).");
+}
