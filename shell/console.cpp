@@ -88,8 +88,10 @@ void draw_workspace_switcher(App& app, float width) {
   if (!me) return;
   WorkspaceId current = app.ui().route.ws ? app.ui().route.ws : s.parent;
   const Workspace* cur = s.workspace(current);
+  if (cur && !can_see(s, *me, *cur)) cur = nullptr;  // someone with invitations only is in no workspace yet
+  std::string shown = cur ? cur->name : "No workspace yet";
   ImGui::SetNextItemWidth(width);
-  if (ImGui::BeginCombo("##workspace", cur ? cur->name.c_str() : "Choose a workspace", ImGuiComboFlags_HeightLarge)) {
+  if (ImGui::BeginCombo("##workspace", shown.c_str(), ImGuiComboFlags_HeightLarge)) {
     auto visible = visible_workspaces(s, *me);
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(visible.size()));
@@ -110,6 +112,7 @@ void draw_workspace_switcher(App& app, float width) {
     ImGui::EndCombo();
   }
   track("workspace-switcher");
+  track_text("workspace-switcher:shown", shown);
 }
 
 // A demo replaces everything in this store: asked first, with what it holds and what comes.

@@ -112,3 +112,19 @@ TEST_CASE("text too long for its column is cut to the column, and shown whole on
   CHECK(tip->Active);
   CHECK(tip->Size.x > avail);  // the whole text, wider than the column
 }
+
+TEST_CASE("someone with invitations only is in no workspace yet, and the switcher says so") {
+  Headless h;
+  WorkspaceId sub = h.state().workspaces[1].id;
+  REQUIRE(h.app->dispatch(InviteMembers{sub, {{"newcomer@new.example", "New Comer", Role::Viewer}}}).accepted());
+  CHECK(text_of(h, "workspace-switcher:shown") == h.state().org_name);
+  h.app->act_as("newcomer@new.example");
+  h.frame();
+  h.frame();
+  CHECK(text_of(h, "workspace-switcher:shown") == "No workspace yet");
+  REQUIRE(h.app->dispatch(AcceptInvitation{sub}).accepted());
+  h.app->act_as("newcomer@new.example");
+  h.frame();
+  h.frame();
+  CHECK(text_of(h, "workspace-switcher:shown") == h.state().workspace(sub)->name);
+}
