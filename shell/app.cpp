@@ -172,8 +172,13 @@ std::string App::dispatch_json(std::string_view json) {
 std::string App::state_json() const { return state_to_text(state()); }
 
 void App::go(Route r, bool push) {
-  ui_.route = r;
+  take_route(r);
   platform_.set_route(r.to_hash(), push);
+}
+
+void App::take_route(Route r) {
+  if (r.ws != ui_.route.ws) ui_.forget_workspace_drafts();
+  ui_.route = r;
 }
 
 void App::on_route(std::string_view hash, bool explain) {
@@ -207,7 +212,7 @@ void App::on_route(std::string_view hash, bool explain) {
     go(fallback, false);
     return;
   }
-  ui_.route = *r;
+  take_route(*r);
   if (r->to_hash() != hash) platform_.set_route(r->to_hash(), false);  // canonical form in the URL
 }
 
@@ -224,6 +229,7 @@ void App::housekeeping() {
 
 void App::act_as(const std::string& email) {
   if (!state().person(email)) return;
+  if (email != ui_.acting_as) ui_.forget_drafts();
   ui_.acting_as = email;
   // What someone else was refused does not concern the new person (errors of storage stay).
   auto& t = ui_.toasts;

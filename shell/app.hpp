@@ -124,6 +124,7 @@ class App {
   void save_pending();
   void persist(const Event& e);
   void touch_storage();  // the store's files changed: have the platform save them
+  void take_route(Route r);  // the route itself, without the URL: another workspace's views start afresh
   void load_store();
   void choose_default_actor();
   void load_prefs();

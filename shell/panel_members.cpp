@@ -411,7 +411,8 @@ void draw_members(App& app) {
     ImGui::OpenPopup("Are you sure?##members");
     st.confirm_open = false;
   }
-  if (confirm_modal("Are you sure?##members", st.confirm_text)) run_confirmed(app, st);
+  // Nothing to confirm once the drafts were dropped (another person or workspace).
+  if (!st.confirm_commands.empty() && confirm_modal("Are you sure?##members", st.confirm_text)) run_confirmed(app, st);
   draw_invite_dialog(app, *ws, st);
 }
 

@@ -251,6 +251,26 @@ struct UiState {
   AuditState audit;
   ImportState import;
   CsvImportView csv;
+
+  // What was typed, opened or selected in one workspace's views (forms, dialogs, selections,
+  // filters) does not follow to another workspace.
+  void forget_workspace_drafts() {
+    members = {};
+    assets = {};
+    videos = {};
+    api = {};
+    billing = {};
+    csv = {};
+  }
+  // Nor to another person: they may not even be allowed what the form was for.
+  void forget_drafts() {
+    forget_workspace_drafts();
+    wizard = {};
+    gear = {};
+    settings = {};
+    audit = {};
+    trash_restore = 0;
+  }
 };
 
 }  // namespace subspace::ui

@@ -128,3 +128,37 @@ TEST_CASE("someone with invitations only is in no workspace yet, and the switche
   h.frame();
   CHECK(text_of(h, "workspace-switcher:shown") == h.state().workspace(sub)->name);
 }
+
+TEST_CASE("a half-filled form stays with its person and workspace: another person or workspace starts afresh") {
+  Headless h;
+  const State& s = h.state();
+  WorkspaceId sub = s.workspaces[1].id, other = s.workspaces[2].id;
+  h.app->go(ui::Route{ui::View::Videos, sub});
+  h.frame();
+  h.click("+ Create video##videos");
+  REQUIRE(h.app->ui().videos.create_open);
+  h.app->ui().videos.title.set("Half done");
+  // Another person: the form is gone.
+  std::string someone;
+  for (const auto& m : s.workspaces[1].members)
+    if (m.status == MemberStatus::Active && !is_org_admin(s, m.person)) someone = s.people[m.person].email;
+  REQUIRE_FALSE(someone.empty());
+  h.app->act_as(someone);
+  h.frame();
+  CHECK_FALSE(h.app->ui().videos.create_open);
+  CHECK(h.app->ui().videos.title.view().empty());
+
+  // Another workspace, same person: the invite dialog does not follow.
+  h.app->act_as("ada.quill@lumen.example");
+  open_members(h, sub);
+  h.click("+ Invite members##members");
+  REQUIRE(h.app->ui().members.invite_open);
+  open_members(h, other);
+  CHECK_FALSE(h.app->ui().members.invite_open);
+  CHECK_FALSE(h.has("invite:send"));
+  // Another view of the same workspace keeps it.
+  h.click("+ Invite members##members");
+  h.app->go(ui::Route{ui::View::Assets, other});
+  h.frame();
+  CHECK(h.app->ui().members.invite_open);
+}
