@@ -90,10 +90,11 @@ std::string why_not_manage(const State& s, PersonIx me, const Workspace& ws, Per
 // Asks "are you sure?" before `commands` run; `done` is the toast once all of them are
 // accepted. The popup is opened at the panel's ID level (rows push their own IDs), on the
 // next pass through draw_members.
-void ask(MembersState& st, std::string text, std::vector<Payload> commands, std::string done) {
+void ask(MembersState& st, std::string text, std::vector<Payload> commands, std::string done, std::string label) {
   st.confirm_text = std::move(text);
   st.confirm_commands = std::move(commands);
   st.confirm_done = std::move(done);
+  st.confirm_label = std::move(label);
   st.confirm_open = true;
 }
 
@@ -108,6 +109,31 @@ void run_confirmed(App& app, MembersState& st) {
 }
 
 std::string who(const Person& p) { return p.name.empty() ? p.email : p.name; }
+std::string who_with_email(const Person& p) { return p.name.empty() ? p.email : p.name + " (" + p.email + ")"; }
+
+// "a, b, c and 2 more": the people a batch is about, named.
+std::string name_list(const State& s, const std::vector<PersonIx>& people) {
+  constexpr size_t kNamed = 8;
+  std::string out;
+  for (size_t i = 0; i < people.size() && i < kNamed; ++i) {
+    if (i > 0) out += i + 1 == people.size() ? " and " : ", ";
+    out += who(s.people[people[i]]);
+  }
+  if (people.size() > kNamed) out += " and " + std::to_string(people.size() - kNamed) + " more";
+  return out;
+}
+
+// What removing `p` from `ws` does to their seat (the app knows, so it says which): it is
+// kept by an active membership or a pending invitation anywhere else.
+std::string seat_note(const State& s, const Workspace& ws, PersonIx p, TimeMs now) {
+  for (WorkspaceId id : s.person_workspaces[p]) {
+    const Workspace* other = s.workspace(id);
+    const Membership* m = other && id != ws.id ? other->member(p) : nullptr;
+    if (m && (m->status == MemberStatus::Active || (m->status == MemberStatus::Invited && !invitation_expired(*m, now))))
+      return " They keep their seat: they are in other workspaces.";
+  }
+  return " Their seat is freed: this is their only workspace.";
+}
 
 void draw_seats(App& app, const Workspace& ws) {
   const State& s = app.state();
@@ -175,8 +201,13 @@ void draw_invite_dialog(App& app, const Workspace& ws, MembersState& st) {
 
 void draw_bulk_bar(App& app, const Workspace& ws, MembersState& st, PersonIx me) {
   const State& s = app.state();
-  if (st.selected.empty() || !can(s, me, ws, Perm::ManageMembers)) return;
+  if (!can(s, me, ws, Perm::ManageMembers)) return;
+  // The bar keeps its line when nothing is selected: ticking a box must not move the rows.
   ImGui::AlignTextToFramePadding();
+  if (st.selected.empty()) {
+    text_muted("Tick people to change their role, resend invitations or remove several at once.");
+    return;
+  }
   ImGui::Text("%zu selected:", st.selected.size());
   Role& bulk_role = st.bulk_role;
   ImGui::SameLine();
@@ -184,6 +215,7 @@ void draw_bulk_bar(App& app, const Workspace& ws, MembersState& st, PersonIx me)
   role_combo("##bulk-role", bulk_role);
   ImGui::SameLine();
   std::vector<PersonIx> people(st.selected.begin(), st.selected.end());
+  std::sort(people.begin(), people.end(), [&](PersonIx a, PersonIx b) { return s.people[a].email < s.people[b].email; });
   if (button("Set role##bulk")) {
     // Those who hold the role already are left alone: nothing to change, nothing to audit.
     int changed = 0, skipped = 0;
@@ -207,11 +239,18 @@ void draw_bulk_bar(App& app, const Workspace& ws, MembersState& st, PersonIx me)
     if (resent) app.toast("Resent " + std::to_string(resent) + (resent == 1 ? " invitation." : " invitations."));
   }
   ImGui::SameLine();
-  if (danger_button("Remove##bulk")) {
+  // Those core would refuse (yourself, the last Super Admin, an org admin you may not
+  // touch) are named and kept, rather than refused one by one after the confirmation.
+  std::vector<PersonIx> removable, kept;
+  for (PersonIx p : people)
+    (p != me && p != st.sole_admin && why_not_manage(s, me, ws, p).empty() ? removable : kept).push_back(p);
+  if (danger_button("Remove##bulk", !removable.empty(), "You may not remove any of the selected people.")) {
     std::vector<Payload> cmds;
-    for (PersonIx p : people) cmds.push_back(RemoveMember{ws.id, s.people[p].email});
-    std::string n = std::to_string(people.size()) + (people.size() == 1 ? " person" : " people");
-    ask(st, "Remove " + n + " from " + ws.name + "? Pending invitations are revoked.", cmds, "Removed " + n + " from " + ws.name + ".");
+    for (PersonIx p : removable) cmds.push_back(RemoveMember{ws.id, s.people[p].email});
+    std::string n = std::to_string(removable.size()) + (removable.size() == 1 ? " person" : " people");
+    std::string text = "Remove " + n + " from " + ws.name + ": " + name_list(s, removable) + "? Pending invitations are revoked.";
+    if (!kept.empty()) text += "\n\nStaying, as you may not remove them: " + name_list(s, kept) + ".";
+    ask(st, text, cmds, "Removed " + n + " from " + ws.name + ".", "Remove " + n);
   }
   ImGui::SameLine();
   if (button("Clear selection##bulk")) st.selected.clear();
@@ -291,7 +330,8 @@ void draw_row(App& app, const Workspace& ws, MembersState& st, PersonIx me, Pers
     if (m.role == Role::SuperAdmin && role != Role::SuperAdmin) {
       // Taking admin rights away is asked first, like a removal.
       std::string lose = ws.is_parent ? " They lose their Super Admin and org admin rights." : " They lose their Super Admin rights here.";
-      ask(st, "Make " + who(p) + " " + std::string(role_label(role)) + " in " + ws.name + "?" + lose, {ChangeRole{ws.id, p.email, role}}, done);
+      ask(st, "Make " + who_with_email(p) + " " + std::string(role_label(role)) + " in " + ws.name + "?" + lose,
+          {ChangeRole{ws.id, p.email, role}}, done, "Make " + std::string(role_label(role)));
     } else if (app.dispatch(ChangeRole{ws.id, p.email, role}).accepted()) {
       app.toast(done);
     }
@@ -318,8 +358,8 @@ void draw_row(App& app, const Workspace& ws, MembersState& st, PersonIx me, Pers
       app.toast("Sent the invitation to " + p.email + " again; it is good for another 7 days.");
     ImGui::SameLine();
     if (keyed_small_button("Revoke", "revoke:" + p.email, manage, "Only Super Admins can revoke invitations."))
-      ask(st, "Revoke the invitation of " + p.email + " to " + ws.name + "?", {RevokeInvitation{ws.id, p.email}},
-          "Revoked the invitation of " + p.email + ".");
+      ask(st, "Revoke the invitation of " + who_with_email(p) + " to " + ws.name + "?", {RevokeInvitation{ws.id, p.email}},
+          "Revoked the invitation of " + p.email + ".", "Revoke");
   } else {
     bool self_leave = person == me;
     // Leaving needs only the right to manage members; the last admin may not leave either.
@@ -329,8 +369,9 @@ void draw_row(App& app, const Workspace& ws, MembersState& st, PersonIx me, Pers
                                  : why_remove.c_str();
     if (keyed_small_button(self_leave ? "Leave" : "Remove", "remove:" + p.email, manage && why_remove.empty(), reason))
       ask(st, self_leave ? "Leave " + ws.name + "? You will lose access to it."
-                         : "Remove " + p.email + " from " + ws.name + "? If this was their last workspace, their seat is freed.",
-          {RemoveMember{ws.id, p.email}}, self_leave ? "You have left " + ws.name + "." : "Removed " + p.email + " from " + ws.name + ".");
+                         : "Remove " + who_with_email(p) + " from " + ws.name + "?" + seat_note(s, ws, person, now),
+          {RemoveMember{ws.id, p.email}}, self_leave ? "You have left " + ws.name + "." : "Removed " + who(p) + " from " + ws.name + ".",
+          self_leave ? "Leave" : "Remove");
   }
 }
 
@@ -412,7 +453,8 @@ void draw_members(App& app) {
     st.confirm_open = false;
   }
   // Nothing to confirm once the drafts were dropped (another person or workspace).
-  if (!st.confirm_commands.empty() && confirm_modal("Are you sure?##members", st.confirm_text)) run_confirmed(app, st);
+  if (!st.confirm_commands.empty() && confirm_modal("Are you sure?##members", st.confirm_text, st.confirm_label.c_str()))
+    run_confirmed(app, st);
   draw_invite_dialog(app, *ws, st);
 }
 

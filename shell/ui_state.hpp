@@ -123,7 +123,7 @@ struct MembersState {
   TextBuf<8192> paste;
   std::string invite_error;
   // A destructive action waiting for "Are you sure?", and the toast once it is done.
-  std::string confirm_text, confirm_done;
+  std::string confirm_text, confirm_done, confirm_label = "Confirm";
   std::vector<Payload> confirm_commands;
   bool confirm_open = false;
   Role bulk_role = Role::Creator;

@@ -145,6 +145,7 @@ bool confirm_modal(const char* id, const std::string& text, const char* confirm_
     ImGui::PushTextWrapPos(520);
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopTextWrapPos();
+    track_text("confirm:text", text);
     ImGui::Spacing();
     std::string label = std::string(confirm_label) + "##confirm";
     if ((destructive ? danger_button(label.c_str()) : primary_button(label.c_str())) || enter_for_default()) {

@@ -183,11 +183,12 @@ test('F. removing a member (with confirmation) frees their seat at once', () => 
   await waitForText(page, 'members:seats', `Org seats: ${used} of ${s0.org.plan.seat_limit} used`);
   await clickItem(page, `remove:${person.email}`);
   // "Cancel" first: nothing happens.
+  assert.match(await itemText(page, 'confirm:text'), /Their seat is freed: this is their only workspace\.$/);
   await clickItem(page, 'Cancel##confirm');
-  await waitForItemGone(page, 'Confirm##confirm');
+  await waitForItemGone(page, 'Remove##confirm');
   assert.ok(memberOf(byName(await getState(page), sub.name), person.email), 'still a member after Cancel');
   await clickItem(page, `remove:${person.email}`);
-  await clickItem(page, 'Confirm##confirm');
+  await clickItem(page, 'Remove##confirm');
   await waitForItemGone(page, `remove:${person.email}`);
   await waitForText(page, 'members:seats', `Org seats: ${used - 1} of ${s0.org.plan.seat_limit} used`);
 

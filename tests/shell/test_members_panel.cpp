@@ -67,7 +67,7 @@ TEST_CASE("demoting a Super Admin is asked first; Cancel keeps the role, Confirm
   CHECK(member(h.state(), email).role == Role::SuperAdmin);
 
   pick_role(h, email, "Viewer");
-  h.click("Confirm##confirm");
+  h.click("Make Viewer##confirm");
   CHECK(member(h.state(), email).role == Role::Viewer);
   CHECK_FALSE(is_org_admin(h.state(), other));
   CHECK(last_toast(h).text.find("is now Viewer in Lumen Studios.") != std::string::npos);
@@ -102,7 +102,7 @@ TEST_CASE("the parent's last Super Admin is offered neither Leave nor another ro
   CHECK(h.rect("remove:" + kAdmin).enabled);
 }
 
-TEST_CASE("removing people, one or several, says what was done once confirmed") {
+TEST_CASE("removing people, one or several, names them and says what was done once confirmed") {
   Headless h;
   const Workspace& sub = h.state().workspaces[1];
   WorkspaceId id = sub.id;
@@ -110,19 +110,54 @@ TEST_CASE("removing people, one or several, says what was done once confirmed") 
   for (const auto& m : sub.members)
     if (!is_org_admin(h.state(), m.person) && m.status == MemberStatus::Active) emails.push_back(h.state().people[m.person].email);
   REQUIRE(emails.size() >= 3);
+  auto name_of = [&](const std::string& e) { return h.state().people[*h.state().person(e)].name; };
+  std::string first = name_of(emails[0]);
   open_members(h, id);
 
   h.click("remove:" + emails[0]);
-  h.click("Confirm##confirm");
+  CHECK(text_of(h, "confirm:text").rfind("Remove " + first + " (" + emails[0] + ") from ", 0) == 0);
+  h.click("Remove##confirm");
   CHECK_FALSE(h.state().workspace(id)->member(*h.state().person(emails[0])));
-  CHECK(last_toast(h).text == "Removed " + emails[0] + " from " + h.state().workspace(id)->name + ".");
+  CHECK(last_toast(h).text == "Removed " + first + " from " + h.state().workspace(id)->name + ".");
 
+  // The bulk bar keeps its line: ticking the first box does not move the rows.
+  float row_y = h.rect("select:" + emails[1]).y0;
   h.click("select:" + emails[1]);
+  CHECK(h.rect("select:" + emails[2]).y0 - h.rect("select:" + emails[1]).y0 > 0);
+  CHECK(h.rect("select:" + emails[1]).y0 == row_y);
   h.click("select:" + emails[2]);
   h.click("Remove##bulk");
-  h.click("Confirm##confirm");
+  std::string text = text_of(h, "confirm:text");
+  CHECK(text.find(name_of(emails[1])) != std::string::npos);
+  CHECK(text.find(name_of(emails[2])) != std::string::npos);
+  h.click("Remove 2 people##confirm");
   CHECK(last_toast(h).text == "Removed 2 people from " + h.state().workspace(id)->name + ".");
   for (int i : {1, 2}) CHECK_FALSE(h.state().workspace(id)->member(*h.state().person(emails[i])));
+}
+
+TEST_CASE("a bulk removal keeps, and names, those who may not be removed: yourself and the last Super Admin") {
+  Headless h;
+  for (PersonIx p = other_parent_admin(h.state()); p != kNoPerson; p = other_parent_admin(h.state()))
+    REQUIRE(h.app->dispatch(ChangeRole{h.state().parent, h.state().people[p].email, Role::Viewer}).accepted());
+  const State& s = h.state();
+  std::string viewer;
+  for (const auto& m : s.parent_workspace().members)
+    if (m.role == Role::Viewer && m.status == MemberStatus::Active) viewer = s.people[m.person].email;
+  REQUIRE_FALSE(viewer.empty());
+  open_members(h, s.parent);
+  h.click("select:" + kAdmin);
+  h.click("select:" + viewer);
+  h.click("Remove##bulk");
+  std::string text = text_of(h, "confirm:text");
+  CHECK(text.find("Staying, as you may not remove them: Ada Quill.") != std::string::npos);
+  h.click("Remove 1 person##confirm");
+  CHECK_FALSE(s.parent_workspace().member(*s.person(viewer)));
+  CHECK(s.parent_workspace().member(*s.person(kAdmin)));
+  CHECK_FALSE(last_toast(h).error);
+
+  // Only people you may not remove selected: the button says so.
+  h.click("select:" + kAdmin);
+  CHECK_FALSE(h.rect("Remove##bulk").enabled);
 }
 
 TEST_CASE("people without a name are listed by email, whatever the order they were invited in") {
