@@ -81,6 +81,16 @@ void draw_purchase(App& app, const Workspace& ws, BillingState& st, PersonIx me)
       st.purchase_slots.clear();
     }
   }
+  // A typed amount that is not one is said under the fields, not only on the button.
+  if (allowed && !st.purchase.empty() && !amount) {
+    text_error("%s", bad_amount.c_str());
+    track_text("billing:amount-error", bad_amount);
+  }
+  if (allowed && !st.purchase_slots.empty() && !n_ok) {
+    std::string bad = "'" + trim(st.purchase_slots.view()) + "' is not a number of slots: use a whole number above 0, e.g. 2.";
+    text_error("%s", bad.c_str());
+    track_text("billing:slots-error", bad);
+  }
   if (!allowed) {
     text_muted("%s", why);
     track_text("billing:why-not", why);
@@ -104,24 +114,25 @@ void draw_allocation(App& app, const Workspace& ws) {
 
 void draw_consumption(App& app) {
   const State& s = app.state();
-  std::vector<const Workspace*> subs;
+  // The parent's own use is a bar too: without it the bars need not add up to the headline.
+  std::vector<const Workspace*> all;
   for (const auto& ws : s.workspaces)
-    if (!ws.is_parent && ws.live()) subs.push_back(&ws);
-  std::sort(subs.begin(), subs.end(), [](auto* a, auto* b) { return a->consumed_total > b->consumed_total; });
+    if (ws.live()) all.push_back(&ws);
+  std::sort(all.begin(), all.end(), [](auto* a, auto* b) { return a->consumed_total > b->consumed_total; });
   std::vector<Bar> bars;
-  for (size_t i = 0; i < subs.size() && i < 12; ++i)
-    bars.push_back({subs[i]->name, subs[i]->consumed_total / 100.0,
-                    subs[i]->name + "\n" + format_credits(subs[i]->consumed_total) + " credits consumed\n" +
-                        std::to_string(consumed_percent(*subs[i])) + "% of received"});
-  heading("Consumption by sub-workspace");
-  if (bars.empty()) text_muted("No sub-workspaces yet.");
-  else {
-    text_muted("Bars: the credits each sub-workspace has consumed (the 12 highest).");
-    hbar_chart("consumption-chart", bars, -1, "");
+  for (size_t i = 0; i < all.size() && i < 12; ++i) {
+    const Workspace& w = *all[i];
+    std::string name = w.is_parent ? w.name + " (parent)" : w.name;
+    std::string tip = name + "\n" + format_credits(w.consumed_total) + " credits consumed";
+    if (!w.is_parent) tip += "\n" + std::to_string(consumed_percent(w)) + "% of received";
+    bars.push_back({name, w.consumed_total / 100.0, tip});
   }
+  heading("Consumption by workspace");
+  text_muted("Bars: the credits each workspace has consumed, videos and API calls (the 12 highest).");
+  hbar_chart("consumption-chart", bars, -1, "");
   std::vector<const Workspace*> alerts;
-  for (auto* ws : subs)
-    if (over_alert_threshold(*ws)) alerts.push_back(ws);
+  for (auto* ws : all)
+    if (!ws->is_parent && over_alert_threshold(*ws)) alerts.push_back(ws);
   if (!alerts.empty()) {
     text_warning("\xE2\x9A\xA0 %zu sub-workspace%s past their alert threshold:", alerts.size(), alerts.size() == 1 ? " is" : "s are");
     for (size_t i = 0; i < alerts.size() && i < 8; ++i)
@@ -197,6 +208,9 @@ void draw_ledger(App& app, const Workspace& ws, BillingState& st, bool whole_org
 
 void draw_api_days(App& app, const Workspace& ws) {
   heading("API usage per day (UTC)");
+  // Each workspace's keys are its own: the parent's chart is not the organisation's.
+  text_muted("Calls made with %s's own API keys%s.", ws.name.c_str(),
+             ws.is_parent ? "; each sub-workspace's calls are on its own Usage & billing page" : "");
   std::int64_t today = utc_day(app.now());
   std::vector<Bar> bars;
   for (std::int64_t d = today - 29; d <= today; ++d) {

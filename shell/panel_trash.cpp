@@ -41,6 +41,12 @@ void draw_trash(App& app) {
       ImGui::TableNextColumn();
       ImGui::AlignTextToFramePadding();
       ImGui::TextUnformatted(ws->name.c_str());
+      // Why it cannot come back yet, in the row (and on the greyed button).
+      std::string why = org_admin ? restore_error(s, *ws, now).message : "Only org admins can restore a sub-workspace.";
+      if (org_admin && !why.empty()) {
+        text_warning("%s", why.c_str());
+        track_text("restore-why:" + ws->name, why);
+      }
       ImGui::TableNextColumn();
       ImGui::AlignTextToFramePadding();
       ImGui::TextUnformatted(format_datetime(*ws->deleted_at).c_str());
@@ -50,8 +56,6 @@ void draw_trash(App& app) {
       if (left > 0) ImGui::Text("%lld days", static_cast<long long>((left + kDayMs - 1) / kDayMs));
       else text_muted("due now");
       ImGui::TableNextColumn();
-      // Said on the button, before the confirmation: what a restore would need and lack.
-      std::string why = org_admin ? restore_error(s, *ws, now).message : "Only org admins can restore a sub-workspace.";
       if (keyed_small_button("Restore", "restore:" + ws->name, why.empty(), why.c_str())) {
         pending_restore = ws->id;
         ImGui::OpenPopup("Restore sub-workspace?");

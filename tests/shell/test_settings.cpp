@@ -296,3 +296,27 @@ TEST_CASE("creating an asset says so; without a free avatar slot the button says
   CHECK(text_of(h, "why-not") ==
         "No free avatar slot here: an org admin allocates one from the parent (this sub's gear on the Sub-workspaces list).");
 }
+
+TEST_CASE("an amount to buy that is not one is said under the field, and nothing is bought") {
+  Headless h;
+  WorkspaceId parent = h.state().parent;
+  Cents before = h.state().parent_workspace().balance;
+  h.app->go(ui::Route{ui::View::Billing, parent});
+  h.frame();
+  h.click("##buy-credits");
+  h.type("12.345");
+  CHECK(text_of(h, "billing:amount-error") ==
+        "'12.345' is not an amount of credits: use a number with at most two decimals, e.g. 250.50.");
+  CHECK_FALSE(h.rect("Buy credits##billing").enabled);
+  h.click("##buy-slots");
+  h.type("-5");
+  CHECK(text_of(h, "billing:slots-error") == "'-5' is not a number of slots: use a whole number above 0, e.g. 2.");
+  CHECK_FALSE(h.rect("Buy avatar slots##billing").enabled);
+  CHECK(h.state().parent_workspace().balance == before);
+  h.click("##buy-credits");
+  for (int i = 0; i < 6; ++i) h.key(ImGuiKey_Backspace);
+  h.type("12.5");
+  CHECK(text_of(h, "billing:amount-error").empty());
+  h.click("Buy credits##billing");
+  CHECK(h.state().parent_workspace().balance == before + 1250);
+}

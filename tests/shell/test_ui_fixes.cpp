@@ -131,6 +131,7 @@ TEST_CASE("a sub whose members no longer fit is not offered Restore, and the but
   h.frame();
   h.frame();
   CHECK(text_of(h, "why-not") == why.message);
+  CHECK(text_of(h, "restore-why:" + name) == why.message);  // in the row too, without hovering
   CHECK(why.message.find("seats are missing") != std::string::npos);
 }
 
