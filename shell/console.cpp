@@ -320,9 +320,13 @@ void draw_toasts(App& app) {
   double now = ImGui::GetTime();
   for (auto& t : toasts)
     if (t.shown_at < 0) t.shown_at = now;
-  // Errors stay until clicked; notes fade after five seconds.
-  toasts.erase(std::remove_if(toasts.begin(), toasts.end(), [&](const Toast& t) { return !t.error && now - t.shown_at > 5.0; }),
-               toasts.end());
+  // Notes fade after five seconds and refusals after twelve; other errors (storage, sync)
+  // stay until dismissed.
+  auto expired = [&](const Toast& t) {
+    double age = now - t.shown_at;
+    return !t.error ? age > 5.0 : !t.actor.empty() && age > 12.0;
+  };
+  toasts.erase(std::remove_if(toasts.begin(), toasts.end(), expired), toasts.end());
   if (toasts.empty()) return;
   ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 16, vp->WorkPos.y + vp->WorkSize.y - 16), ImGuiCond_Always,
@@ -332,15 +336,20 @@ void draw_toasts(App& app) {
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing |
                    ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoSavedSettings);
   int remove = -1;
-  for (int i = 0; i < static_cast<int>(toasts.size()); ++i) {
-    ImGui::PushID(i);
-    ImGui::PushTextWrapPos(440);
-    if (toasts[i].error) text_error("%s", toasts[i].text.c_str());
-    else ImGui::TextWrapped("%s", toasts[i].text.c_str());
-    track_text("toast:" + std::to_string(i), toasts[i].text);
-    ImGui::PopTextWrapPos();
-    if (toasts[i].error && small_button("Dismiss##toast")) remove = i;
-    ImGui::PopID();
+  // Errors last, against the anchored bottom edge: notes fading above them do not move
+  // their Dismiss buttons.
+  for (bool errors : {false, true}) {
+    for (int i = 0; i < static_cast<int>(toasts.size()); ++i) {
+      if (toasts[i].error != errors) continue;
+      ImGui::PushID(i);
+      ImGui::PushTextWrapPos(440);
+      if (errors) text_error("%s", toasts[i].text.c_str());
+      else ImGui::TextWrapped("%s", toasts[i].text.c_str());
+      track_text("toast:" + std::to_string(i), toasts[i].text);
+      ImGui::PopTextWrapPos();
+      if (errors && small_button("Dismiss##toast")) remove = i;
+      ImGui::PopID();
+    }
   }
   track("toasts");
   ImGui::End();

@@ -162,3 +162,31 @@ TEST_CASE("a half-filled form stays with its person and workspace: another perso
   h.frame();
   CHECK(h.app->ui().members.invite_open);
 }
+
+TEST_CASE("notes fade after 5 s and refusals after 12 s; an error of storage stays; errors sit below the notes") {
+  Headless h;
+  const State& s = h.state();
+  std::string viewer;
+  for (const auto& m : s.workspaces[1].members)
+    if (m.role == Role::Viewer && m.status == MemberStatus::Active && !is_org_admin(s, m.person)) viewer = s.people[m.person].email;
+  REQUIRE_FALSE(viewer.empty());
+  h.app->act_as(viewer);
+  REQUIRE_FALSE(h.app->dispatch(SetSeatCap{s.workspaces[1].id, 50}).accepted());
+  h.app->toast("Could not save: the disk is full.", true);
+  h.app->toast("A note.");
+  h.frame();
+  h.frame();  // a new auto-sized window is measured before it is shown
+  auto& toasts = h.app->ui().toasts;
+  REQUIRE(toasts.size() == 3);
+  CHECK(h.rect("toast:2=A note.").y0 < h.rect("toast:1=Could not save: the disk is full.").y0);
+  auto run_for = [&](double seconds) {
+    for (double t = 0; t < seconds; t += 1.0 / 60) h.frame();
+  };
+  run_for(6);
+  CHECK(toasts.size() == 2);  // the note went
+  run_for(7);
+  REQUIRE(toasts.size() == 1);  // then the refusal
+  CHECK(toasts[0].text == "Could not save: the disk is full.");
+  run_for(30);
+  CHECK(toasts.size() == 1);
+}
