@@ -284,7 +284,7 @@ void draw_assets(App& app) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::AlignTextToFramePadding();
-      ImGui::TextUnformatted(a->name.c_str());
+      text_fit(a->name);
       track("asset:" + a->name);
       ImGui::TableNextColumn();
       ImGui::AlignTextToFramePadding();
@@ -312,7 +312,7 @@ void draw_assets(App& app) {
           const Workspace* tw = s.workspace(t);
           if (tw) names += (names.empty() ? "" : ", ") + tw->name;
         }
-        ImGui::TextUnformatted(names.c_str());
+        text_fit(names);
       }
       ImGui::TableNextColumn();
       ImGui::AlignTextToFramePadding();

@@ -185,7 +185,7 @@ void draw_audit(App& app) {
   draw_filters(app, st, *ws, whole_org);
   refresh_rows(s, st, *ws, org_admin);
   ImGui::AlignTextToFramePadding();
-  std::string count = std::to_string(st.rows.size()) + (st.rows.size() == 1 ? " entry" : " entries");
+  std::string count = format_count(static_cast<long long>(st.rows.size())) + (st.rows.size() == 1 ? " entry" : " entries");
   ImGui::TextUnformatted(count.c_str());
   track_text("audit:count", count);
   ImGui::SameLine();
@@ -221,16 +221,14 @@ void draw_audit(App& app) {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(format_datetime(e.time).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(std::string(s.email_of(e.actor)).c_str());
+        text_fit(std::string(s.email_of(e.actor)));
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(workspace_label(s, e.workspace).c_str());
+        text_fit(workspace_label(s, e.workspace));
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(humanize(e.type).c_str());
         ImGui::TableNextColumn();
-        // One line (clipped by the column), never wrapped: the list clipper assumes rows of equal height.
-        float room = ImGui::GetContentRegionAvail().x;
-        ImGui::TextUnformatted(detail.c_str());
-        if (ImGui::IsItemHovered() && ImGui::GetItemRectSize().x > room) ImGui::SetTooltip("%s", detail.c_str());
+        // One line, never wrapped: the list clipper assumes rows of equal height.
+        text_fit(detail);
         ImGui::TableNextColumn();
         draw_result(e);
         if (i == 0) {

@@ -147,6 +147,11 @@ void draw_seats(App& app, const Workspace& ws) {
     ImGui::SameLine(0, 16);
     ImGui::Text("This sub: %d of %d (cap)", workspace_seats_used(ws, now), *ws.seat_cap);
   }
+  ImGui::SameLine(0, 16);
+  std::string count = format_count(static_cast<long long>(ws.members.size())) + (ws.members.size() == 1 ? " person" : " people") +
+                      " listed here, invitations included";
+  text_muted("%s", count.c_str());
+  track_text("members:count", count);
 }
 
 void draw_invite_dialog(App& app, const Workspace& ws, MembersState& st) {
@@ -435,7 +440,10 @@ void draw_members(App& app) {
                       style.ItemSpacing.x + style.CellPadding.x * 2;
       ImGui::TableSetupColumn("", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed, actions, kActions);
       ImGui::TableHeadersRow();
-      if (table_sort_changed(st.sort_column, st.sort_ascending)) refresh_rows(app, *ws, st);
+      if (table_sort_changed(st.sort_column, st.sort_ascending)) {
+        refresh_rows(app, *ws, st);
+        ImGui::SetScrollY(0.0f);  // a new order starts at its top, not mid-list
+      }
       ImGuiListClipper clipper;
       clipper.Begin(static_cast<int>(st.rows.size()));
       while (clipper.Step()) {

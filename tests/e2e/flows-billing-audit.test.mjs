@@ -79,8 +79,9 @@ test('O. a refused attempt is found with the audit filters and exported as CSV',
   const everything = await itemText(page, 'audit:count');
   await clickItem(page, 'Refused attempts##audit-result');
   await waitForText(page, 'audit:first-row', /refused: reclaim_exceeds_allocation$/);
-  const refusedCount = Number((await itemText(page, 'audit:count')).split(' ')[0]);
-  assert.ok(refusedCount >= 1 && refusedCount < Number(everything.split(' ')[0]), `${refusedCount} of ${everything}`);
+  const count = (text) => Number(text.split(' ')[0].replace(/,/g, ''));  // "1,234 entries"
+  const refusedCount = count(await itemText(page, 'audit:count'));
+  assert.ok(refusedCount >= 1 && refusedCount < count(everything), `${refusedCount} of ${everything}`);
 
   // Narrow to the action: the combo is long, so scroll down to "Reclaim credits".
   await clickItem(page, 'audit:type');

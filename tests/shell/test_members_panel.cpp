@@ -4,6 +4,7 @@
 #include "core/queries.hpp"
 #include "core/rights.hpp"
 #include "headless.hpp"
+#include <imgui_internal.h>
 
 using namespace subspace;
 using namespace subspace::test;
@@ -189,4 +190,39 @@ TEST_CASE("an invitation's days left are rounded to the nearest day") {
   h.frame();
   h.frame();
   CHECK(text_of(h, "status:later@new.example") == "Invited (expires in 12 h)");
+}
+
+TEST_CASE("the members view counts who is listed; a new sort order starts at its top") {
+  Headless h;
+  WorkspaceId parent = h.state().parent;
+  std::vector<InviteRow> rows;
+  for (int i = 0; i < 80; ++i) rows.push_back({"bulk" + std::to_string(i) + "@new.example", "", Role::Viewer});
+  PlanFields plan{h.state().plan.seat_limit + 80, h.state().plan.avatar_slots, h.state().plan.video_cost_per_minute};
+  REQUIRE(h.app->dispatch(SetPlan{plan}).accepted());
+  REQUIRE(h.app->dispatch(InviteMembers{parent, rows}).accepted());
+  open_members(h, parent);
+  size_t n = h.state().parent_workspace().members.size();
+  CHECK(text_of(h, "members:count") == std::to_string(n) + " people listed here, invitations included");
+
+  ImGuiTable* table = nullptr;
+  for (int i = 0; i < GImGui->Tables.GetMapSize(); ++i)
+    if (ImGuiTable* t = GImGui->Tables.TryGetMapData(i); t && t->ColumnsCount == 7) table = t;
+  REQUIRE(table);
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = ImVec2((table->OuterRect.Min.x + table->OuterRect.Max.x) / 2, table->OuterRect.Max.y - 20);
+  io.MouseWheel = -20;
+  h.frame();
+  h.frame();
+  REQUIRE(table->InnerWindow->Scroll.y > 0);
+  // Click the Email header.
+  const ImGuiTableColumn& email = table->Columns[2];
+  io.MousePos = ImVec2((email.MinX + email.MaxX) / 2, table->OuterRect.Min.y + ImGui::GetFrameHeight() / 2);
+  h.frame();
+  io.MouseDown[0] = true;
+  h.frame();
+  io.MouseDown[0] = false;
+  h.frame();
+  h.frame();
+  CHECK(h.app->ui().members.sort_column == 2);
+  CHECK(table->InnerWindow->Scroll.y == 0);
 }
