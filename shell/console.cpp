@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 
 #include "core/demo.hpp"
 #include "core/queries.hpp"
@@ -50,14 +51,21 @@ void draw_actor_picker(App& app) {
   text_muted("Acting as");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(230);
+  // Wider than the combo: people of the same name are told apart by their email.
+  ImGui::SetNextWindowSizeConstraints(ImVec2(440, 0), ImVec2(FLT_MAX, ImGui::GetTextLineHeightWithSpacing() * 20));
   if (ImGui::BeginCombo("##acting-as", current.c_str(), ImGuiComboFlags_HeightLarge)) {
     if (ImGui::IsWindowAppearing()) {
       g_actor.filter.clear();  // a fresh search each time the list opens
       ImGui::SetKeyboardFocusHere();
     }
     ImGui::SetNextItemWidth(-1);
-    input_hint("##actor-filter", "Search people", g_actor.filter);
+    bool enter = input_hint("##actor-filter", "Search people (Enter picks the first)", g_actor.filter,
+                            ImGuiInputTextFlags_EnterReturnsTrue);
     refresh_actor_rows(s);
+    if (enter && !g_actor.rows.empty()) {
+      app.act_as(s.people[g_actor.rows.front()].email);
+      ImGui::CloseCurrentPopup();
+    }
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(g_actor.rows.size()));
     while (clipper.Step()) {
@@ -66,12 +74,9 @@ void draw_actor_picker(App& app) {
         const Person& person = s.people[p];
         ImGui::PushID(static_cast<int>(p));
         bool admin = is_org_admin(s, p);
-        std::string label = (person.name.empty() ? person.email : person.name) + (admin ? "  (org admin)" : "");
-        if (ImGui::Selectable(label.c_str(), me && *me == p)) {
-          app.act_as(person.email);
-        }
+        std::string label = (person.name.empty() ? person.email : person.name + "  -  " + person.email) + (admin ? "  (org admin)" : "");
+        if (ImGui::Selectable(label.c_str(), me && *me == p)) app.act_as(person.email);
         track("actor:" + person.email);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", person.email.c_str());
         ImGui::PopID();
       }
     }

@@ -190,3 +190,23 @@ TEST_CASE("notes fade after 5 s and refusals after 12 s; an error of storage sta
   run_for(30);
   CHECK(toasts.size() == 1);
 }
+
+TEST_CASE("Acting as: the list tells people apart by email, and Enter picks the first match") {
+  Headless h;
+  const State& s = h.state();
+  std::string target;
+  for (const auto& p : s.people)
+    if (!p.name.empty() && p.email != "ada.quill@lumen.example") {
+      target = p.email;
+      break;
+    }
+  REQUIRE_FALSE(target.empty());
+  h.frame();  // the top bar's right-hand group is placed from the last frame's width
+  h.click("acting-as");
+  h.type(target);
+  REQUIRE(h.has("actor:" + target));
+  h.key(ImGuiKey_Enter);
+  h.frame();
+  CHECK(h.app->ui().acting_as == target);
+  CHECK_FALSE(h.has("##actor-filter"));
+}
