@@ -20,31 +20,25 @@ namespace {
 constexpr float kTopBarHeight = 52.0f;
 constexpr float kSidebarWidth = 214.0f;
 
-struct ActorPicker {
-  TextBuf<128> filter;
-  std::vector<PersonIx> rows;
-  std::uint64_t version = ~0ull;
-  std::string key;
-};
-ActorPicker g_actor;  // UI-only cache of the "acting as" list
 
-void refresh_actor_rows(const State& s) {
-  std::string key(g_actor.filter.view());
-  if (g_actor.version == s.version && g_actor.key == key && g_actor.rows.size() <= s.people.size()) return;
-  g_actor.version = s.version;
-  g_actor.key = key;
-  g_actor.rows.clear();
+void refresh_actor_rows(const State& s, ActorPickerState& picker) {
+  std::string key(picker.filter.view());
+  if (picker.version == s.version && picker.key == key && picker.rows.size() <= s.people.size()) return;
+  picker.version = s.version;
+  picker.key = key;
+  picker.rows.clear();
   std::string needle = ascii_lower(trim(key));
   for (PersonIx p = 0; p < s.people.size(); ++p) {
     const Person& person = s.people[p];
     if (needle.empty() || person.email.find(needle) != std::string::npos ||
         ascii_lower(person.name).find(needle) != std::string::npos)
-      g_actor.rows.push_back(p);
+      picker.rows.push_back(p);
   }
 }
 
 void draw_actor_picker(App& app) {
   const State& s = app.state();
+  ActorPickerState& picker = app.ui().actor_picker;
   auto me = app.me();
   std::string current = me ? (s.people[*me].name.empty() ? s.people[*me].email : s.people[*me].name) : "nobody";
   ImGui::AlignTextToFramePadding();
@@ -55,22 +49,22 @@ void draw_actor_picker(App& app) {
   ImGui::SetNextWindowSizeConstraints(ImVec2(440, 0), ImVec2(FLT_MAX, ImGui::GetTextLineHeightWithSpacing() * 20));
   if (ImGui::BeginCombo("##acting-as", current.c_str(), ImGuiComboFlags_HeightLarge)) {
     if (ImGui::IsWindowAppearing()) {
-      g_actor.filter.clear();  // a fresh search each time the list opens
+      picker.filter.clear();  // a fresh search each time the list opens
       ImGui::SetKeyboardFocusHere();
     }
     ImGui::SetNextItemWidth(-1);
-    bool enter = input_hint("##actor-filter", "Search people (Enter picks the first)", g_actor.filter,
+    bool enter = input_hint("##actor-filter", "Search people (Enter picks the first)", picker.filter,
                             ImGuiInputTextFlags_EnterReturnsTrue);
-    refresh_actor_rows(s);
-    if (enter && !g_actor.rows.empty()) {
-      app.act_as(s.people[g_actor.rows.front()].email);
+    refresh_actor_rows(s, picker);
+    if (enter && !picker.rows.empty()) {
+      app.act_as(s.people[picker.rows.front()].email);
       ImGui::CloseCurrentPopup();
     }
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(g_actor.rows.size()));
+    clipper.Begin(static_cast<int>(picker.rows.size()));
     while (clipper.Step()) {
       for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-        PersonIx p = g_actor.rows[i];
+        PersonIx p = picker.rows[i];
         const Person& person = s.people[p];
         ImGui::PushID(static_cast<int>(p));
         bool admin = is_org_admin(s, p);
@@ -87,6 +81,19 @@ void draw_actor_picker(App& app) {
     ImGui::SetTooltip("Every change is made as %s, with their real rights.", s.people[*me].email.c_str());
 }
 
+void refresh_switcher_rows(const State& s, PersonIx me, SwitcherState& sw) {
+  std::string key = std::string(sw.filter.view()) + "|" + std::to_string(me);
+  if (sw.cached_version == s.version && sw.cached_key == key) return;
+  sw.cached_version = s.version;
+  sw.cached_key = key;
+  sw.rows.clear();
+  std::string needle = ascii_lower(trim(sw.filter.view()));
+  for (WorkspaceId id : visible_workspaces(s, me))
+    if (needle.empty() || ascii_lower(s.workspace(id)->name).find(needle) != std::string::npos) sw.rows.push_back(id);
+  auto order = [&](WorkspaceId id) { return std::make_pair(!s.workspace(id)->is_parent, ascii_lower(s.workspace(id)->name)); };
+  std::sort(sw.rows.begin(), sw.rows.end(), [&](WorkspaceId a, WorkspaceId b) { return order(a) < order(b); });
+}
+
 void draw_workspace_switcher(App& app, float width) {
   const State& s = app.state();
   auto me = app.me();
@@ -95,21 +102,36 @@ void draw_workspace_switcher(App& app, float width) {
   const Workspace* cur = s.workspace(current);
   if (cur && !can_see(s, *me, *cur)) cur = nullptr;  // someone with invitations only is in no workspace yet
   std::string shown = cur ? cur->name : "No workspace yet";
+  SwitcherState& sw = app.ui().switcher;
   ImGui::SetNextItemWidth(width);
+  ImGui::SetNextWindowSizeConstraints(ImVec2(320, 0), ImVec2(FLT_MAX, ImGui::GetTextLineHeightWithSpacing() * 20));
   if (ImGui::BeginCombo("##workspace", shown.c_str(), ImGuiComboFlags_HeightLarge)) {
-    auto visible = visible_workspaces(s, *me);
+    if (ImGui::IsWindowAppearing()) {
+      sw.filter.clear();  // a fresh search each time the list opens
+      ImGui::SetKeyboardFocusHere();
+    }
+    ImGui::SetNextItemWidth(-1);
+    bool enter = input_hint("##switch-filter", "Search workspaces (Enter opens the first)", sw.filter,
+                            ImGuiInputTextFlags_EnterReturnsTrue);
+    refresh_switcher_rows(s, *me, sw);
+    auto open = [&](WorkspaceId id) {
+      View v = app.ui().route.view;
+      if (v == View::SubWorkspaces || v == View::Trash) v = View::Members;
+      app.go(Route{v, id});
+    };
+    if (enter && !sw.rows.empty()) {
+      open(sw.rows.front());
+      ImGui::CloseCurrentPopup();
+    }
+    if (sw.rows.empty()) text_muted("No workspace matches.");
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(visible.size()));
+    clipper.Begin(static_cast<int>(sw.rows.size()));
     while (clipper.Step()) {
       for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-        const Workspace* ws = s.workspace(visible[i]);
+        const Workspace* ws = s.workspace(sw.rows[i]);
         ImGui::PushID(i);
         std::string label = ws->is_parent ? ws->name + "  (parent)" : ws->name;
-        if (ImGui::Selectable(label.c_str(), ws->id == current)) {
-          View v = app.ui().route.view;
-          if (v == View::SubWorkspaces || v == View::Trash) v = View::Members;
-          app.go(Route{v, ws->id});
-        }
+        if (ImGui::Selectable(label.c_str(), ws->id == current)) open(ws->id);
         track("switch:" + ws->name);
         ImGui::PopID();
       }

@@ -72,6 +72,22 @@ struct WizardState {
   bool focus_name = false;
 };
 
+// The "Acting as" list: searchable over everyone in the organisation.
+struct ActorPickerState {
+  TextBuf<128> filter;
+  std::vector<PersonIx> rows;  // cached for (version, key)
+  std::uint64_t version = ~0ull;
+  std::string key;
+};
+
+// The workspace switcher in the top bar: searchable, in name order (1,000 subs stay usable).
+struct SwitcherState {
+  TextBuf<128> filter;
+  std::vector<WorkspaceId> rows;  // cached: the parent, then the subs by name
+  std::uint64_t cached_version = ~0ull;
+  std::string cached_key;
+};
+
 struct SubsListState {
   TextBuf<128> search;
   int sort_column = 0;
@@ -240,6 +256,8 @@ struct UiState {
   std::string pending_demo;     // a demo reset confirmed, done at the next frame
 
   WizardState wizard;
+  ActorPickerState actor_picker;
+  SwitcherState switcher;
   SubsListState subs;
   GearState gear;
   SettingsState settings;

@@ -1,6 +1,7 @@
 // The console driven headless, with clicks and typing, against the real core.
 #include "core/queries.hpp"
 #include "core/rights.hpp"
+#include "core/text.hpp"
 #include "headless.hpp"
 #include <imgui_internal.h>
 
@@ -209,4 +210,26 @@ TEST_CASE("Acting as: the list tells people apart by email, and Enter picks the 
   h.frame();
   CHECK(h.app->ui().acting_as == target);
   CHECK_FALSE(h.has("##actor-filter"));
+}
+
+TEST_CASE("the workspace switcher lists the parent, then the subs by name, and searches them") {
+  Headless h;
+  const State& s = h.state();
+  h.frame();
+  h.click("workspace-switcher");
+  const auto& rows = h.app->ui().switcher.rows;
+  REQUIRE(rows.size() == s.workspaces.size());
+  CHECK(rows.front() == s.parent);
+  for (size_t i = 2; i < rows.size(); ++i)
+    CHECK(ascii_lower(s.workspace(rows[i - 1])->name) <= ascii_lower(s.workspace(rows[i])->name));
+  const Workspace& target = s.workspaces.back();
+  std::string name = target.name;
+  WorkspaceId id = target.id;
+  h.type(name);
+  REQUIRE(h.app->ui().switcher.rows.size() >= 1);
+  CHECK(h.app->ui().switcher.rows.front() == id);
+  h.key(ImGuiKey_Enter);
+  h.frame();
+  CHECK(h.app->ui().route.ws == id);
+  CHECK(h.app->ui().route.view == ui::View::Members);
 }
