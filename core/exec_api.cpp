@@ -95,7 +95,7 @@ Error exec(Ctx& c, const RecordApiUsage& p) {
 std::string audit_detail(const State& s, const AuditEntry& e) {
   if (e.usage == kNoUsage || e.usage >= s.usage.size()) return e.detail;
   const UsageEvent& u = s.usage[e.usage];
-  return std::string(s.endpoint_name(u.endpoint)) + " " + format_credits(u.credits);
+  return std::string(s.endpoint_name(u.endpoint)) + ", " + format_credits(u.credits) + " credits";
 }
 
 }  // namespace subspace

@@ -19,16 +19,32 @@ double nice_ceiling(double v) {
   return 10 * p;
 }
 
-std::string axis_label(double v, const char* unit) {
+// `decimals` < 0: as many as the value needs (0 or 2). An axis passes its step's, so that
+// its labels agree: 0, 0.5, 1.0, 1.5 rather than 0, 0.50, 1, 1.50.
+std::string axis_label(double v, const char* unit, int decimals = -1) {
   char buf[48];
+  if (decimals < 0) decimals = v == std::floor(v) ? 0 : 2;
   if (v >= 1e6) std::snprintf(buf, sizeof buf, "%.1fM%s", v / 1e6, unit);
   else if (v >= 1e4) std::snprintf(buf, sizeof buf, "%.0fk%s", v / 1e3, unit);
-  else if (v == std::floor(v)) std::snprintf(buf, sizeof buf, "%.0f%s", v, unit);
-  else std::snprintf(buf, sizeof buf, "%.2f%s", v, unit);
+  else std::snprintf(buf, sizeof buf, "%.*f%s", decimals, v, unit);
   return buf;
 }
 
+int decimals_for(double step) {
+  for (int d = 0; d < 2; ++d, step *= 10)
+    if (std::abs(step - std::round(step)) < 1e-9) return d;
+  return 2;
+}
+
 }  // namespace
+
+std::vector<std::string> y_axis_labels(double max_value, const char* unit) {
+  // Four gridline steps of a nice size, so every label is a round number.
+  double step = nice_ceiling(max_value / 4);
+  std::vector<std::string> out;
+  for (int i = 0; i <= 4; ++i) out.push_back(axis_label(step * i, unit, decimals_for(step)));
+  return out;
+}
 
 int bar_chart(const char* id, const std::vector<Bar>& bars, ImVec2 size, const char* unit) {
   const Palette& pal = palette();
@@ -39,12 +55,12 @@ int bar_chart(const char* id, const std::vector<Bar>& bars, ImVec2 size, const c
   ImDrawList* dl = ImGui::GetWindowDrawList();
   double max_value = 0;
   for (const auto& b : bars) max_value = std::max(max_value, b.value);
-  // Four gridline steps of a nice size, so every label is a round number.
   double top = 4 * nice_ceiling(max_value / 4);
+  std::vector<std::string> labels = y_axis_labels(max_value, unit);
 
   float line = ImGui::GetTextLineHeight();
   float left = 0;  // room for the widest y label
-  for (int i = 0; i <= 4; ++i) left = std::max(left, ImGui::CalcTextSize(axis_label(top * i / 4.0, unit).c_str()).x);
+  for (const auto& l : labels) left = std::max(left, ImGui::CalcTextSize(l.c_str()).x);
   left += 10;
   ImVec2 plot_min(origin.x + left, origin.y + line * 0.5f);
   ImVec2 plot_max(origin.x + size.x - 4, origin.y + size.y - line - 8);
@@ -54,7 +70,7 @@ int bar_chart(const char* id, const std::vector<Bar>& bars, ImVec2 size, const c
   for (int i = 0; i <= 4; ++i) {
     float y = plot_max.y - plot_h * i / 4.0f;
     dl->AddLine(ImVec2(plot_min.x, y), ImVec2(plot_max.x, y), i == 0 ? pal.chart_axis : pal.chart_grid);
-    std::string label = axis_label(top * i / 4.0, unit);
+    const std::string& label = labels[i];
     ImVec2 ts = ImGui::CalcTextSize(label.c_str());
     dl->AddText(ImVec2(plot_min.x - ts.x - 6, y - ts.y / 2), pal.muted, label.c_str());
   }

@@ -13,6 +13,10 @@ struct Bar {
   std::string tooltip;  // shown when hovered
 };
 
+// The y-axis labels of a bar chart whose highest bar is `max_value`: five, from 0 to a
+// round top, with the decimals the step needs (0, 0.5, 1.0, ...).
+std::vector<std::string> y_axis_labels(double max_value, const char* unit);
+
 // Vertical bars over `size` (width -1 = fill). `unit` is appended to y-axis labels.
 // Publishes the chart's rectangle under `id` and returns the hovered bar index or -1.
 int bar_chart(const char* id, const std::vector<Bar>& bars, ImVec2 size, const char* unit);

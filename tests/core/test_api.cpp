@@ -129,18 +129,18 @@ TEST_CASE("an API call's audit entry points at its usage event, compactly and ex
   const AuditEntry& e = w.s.audit.back();
   CHECK(e.type == CommandType::RecordApiUsage);
   CHECK(e.usage == w.s.usage.size() - 1);
-  CHECK(audit_detail(w.s, e) == "/v2/video/generate 1.25");
+  CHECK(audit_detail(w.s, e) == "/v2/video/generate, 1.25 credits");
   Json j = state_to_json(w.s);
   CHECK(j["audit"].back().is_number());  // a number, not a repeated row
   // Called by a person (the offline "try a request"), the row is written out in full.
   w.ok(kAdmin, RecordApiUsage{k.hash, k.last4, "/v1/x", 5});
   j = state_to_json(w.s);
   CHECK(j["audit"].back().is_array());
-  CHECK(j["audit"].back()[5] == "/v1/x 0.05");
+  CHECK(j["audit"].back()[5] == "/v1/x, 0.05 credits");
   State back;
   REQUIRE_FALSE(state_from_json(j, back));
   CHECK(state_to_text(back) == state_to_text(w.s));
-  CHECK(audit_detail(back, back.audit[back.audit.size() - 2]) == "/v2/video/generate 1.25");
+  CHECK(audit_detail(back, back.audit[back.audit.size() - 2]) == "/v2/video/generate, 1.25 credits");
   j["audit"].back() = 999;  // a usage event that does not exist
   CHECK(state_from_json(j, back).code == Err::storage_corrupt);
 }

@@ -3,6 +3,7 @@
 // sizes. ImGui's own asserts are live here (shell/imgui_checked.hpp) and fail the test.
 #include "core/rights.hpp"
 #include "headless.hpp"
+#include "shell/chart.hpp"
 
 using namespace subspace;
 using namespace subspace::test;
@@ -80,4 +81,14 @@ TEST_CASE("every view draws over the large demo, for an org admin and for a sub 
   CHECK_FALSE(h.has("Trash##nav"));
   CHECK_FALSE(h.has("Audit log##nav"));
   h.app->ui().acting_as = "ada.quill@lumen.example";
+}
+
+TEST_CASE("a chart's y labels share the decimals of their step") {
+  using V = std::vector<std::string>;
+  CHECK(ui::y_axis_labels(1.7, "") == V{"0.0", "0.5", "1.0", "1.5", "2.0"});
+  CHECK(ui::y_axis_labels(10, "") == V{"0.0", "2.5", "5.0", "7.5", "10.0"});
+  CHECK(ui::y_axis_labels(350, "") == V{"0", "100", "200", "300", "400"});
+  CHECK(ui::y_axis_labels(0, "") == V{"0", "1", "2", "3", "4"});
+  CHECK(ui::y_axis_labels(0.07, "") == V{"0.00", "0.02", "0.04", "0.06", "0.08"});
+  CHECK(ui::y_axis_labels(70000, "") == V{"0", "20k", "40k", "60k", "80k"});
 }
