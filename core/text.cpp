@@ -196,20 +196,33 @@ std::optional<Cents> parse_credits(std::string_view s) {
   if (t.empty()) return std::nullopt;
   Cents whole = 0;
   int digits = 0, frac_digits = -1;
+  int group = -1;  // digits since the last thousands comma; -1 before any comma
   Cents frac = 0;
+  // A comma only groups thousands (1,234,567): "12,5" is not read as 125.
+  auto groups_ok = [&] { return group < 0 || group == 3; };
   for (size_t i = 0; i < t.size(); ++i) {
     char c = t[i];
-    if (c == ',' && frac_digits < 0 && digits > 0) continue;
-    if (c == '.' && frac_digits < 0) { frac_digits = 0; continue; }
+    if (c == ',' && frac_digits < 0) {
+      if (digits == 0 || !groups_ok() || (group < 0 && digits > 3)) return std::nullopt;
+      group = 0;
+      continue;
+    }
+    if (c == '.' && frac_digits < 0) {
+      if (!groups_ok()) return std::nullopt;
+      frac_digits = 0;
+      continue;
+    }
     if (c < '0' || c > '9') return std::nullopt;
     if (frac_digits >= 0) {
       if (++frac_digits > 2) return std::nullopt;
       frac = frac * 10 + (c - '0');
     } else {
       if (++digits > 12) return std::nullopt;
+      if (group >= 0) ++group;
       whole = whole * 10 + (c - '0');
     }
   }
+  if (frac_digits < 0 && !groups_ok()) return std::nullopt;
   if (digits == 0 && frac_digits <= 0) return std::nullopt;
   if (frac_digits == 1) frac *= 10;
   return whole * 100 + frac;

@@ -169,6 +169,10 @@ void draw_invite_dialog(App& app, const Workspace& ws, MembersState& st) {
   std::vector<InviteRow> rows = invite_rows(st.invites);
   InvitePreview preview = preview_invites(s, &ws, ws.seat_cap, rows, app.now());
   ImGui::Text("Invite people to %s", ws.name.c_str());
+  if (!st.invite_note.empty()) {
+    text_warning("%s", st.invite_note.c_str());
+    track_text("invite:note", st.invite_note);
+  }
   draw_seats_line(s, preview, app.now(), "invite");
   if (int cap_left = workspace_cap_left(ws, app.now()); cap_left >= 0) {
     ImGui::SameLine(0, 16);
@@ -185,15 +189,30 @@ void draw_invite_dialog(App& app, const Workspace& ws, MembersState& st) {
   std::string label = "Invite " + std::to_string(ok) + (ok == 1 ? " person" : " people") + "##invite-send";
   if (primary_button(label.c_str(), ok > 0, "Add at least one person who can be invited.")) {
     InviteMembers cmd{ws.id, {}};
-    for (size_t i = 0; i < rows.size(); ++i)
-      if (preview.rows[i].problem == Err::none) cmd.invites.push_back(rows[i]);
-    std::string left_out = left_out_note(preview);
+    std::vector<InviteDraft> left_out;
+    for (size_t i = 0; i < rows.size(); ++i) {
+      if (preview.rows[i].problem == Err::none) {
+        cmd.invites.push_back(rows[i]);
+        continue;
+      }
+      InviteDraft& d = left_out.emplace_back();
+      d.email.set(rows[i].email);
+      d.name.set(rows[i].name);
+      d.role = rows[i].role;
+    }
     ExecResult r = app.dispatch(std::move(cmd), App::Refusal::ShownInPlace);
-    if (r.accepted()) {
-      // The dialog closes: the toast names who was left out. Not an error: the rest went out.
-      app.toast("Invited " + std::to_string(ok) + (ok == 1 ? " person" : " people") + (left_out.empty() ? "" : "; " + left_out) + ".");
+    std::string invited = "Invited " + std::to_string(ok) + (ok == 1 ? " person" : " people");
+    if (r.accepted() && left_out.empty()) {
+      app.toast(invited + ".");
       st.invite_open = false;
       st.invites.clear();
+    } else if (r.accepted()) {
+      // Those left out stay in the dialog, nothing lost: fix them or free seats and send again.
+      st.invite_note = invited + ". The rows below were left out and not invited: fix them, or free seats, and send "
+                                 "again; Cancel drops them.";
+      st.invites = std::move(left_out);
+      st.invite_error.clear();
+      app.toast(invited + "; " + std::to_string(st.invites.size()) + " left out, still in the dialog.");
     } else {
       st.invite_error = r.error.message;
     }
@@ -222,18 +241,25 @@ void draw_bulk_bar(App& app, const Workspace& ws, MembersState& st, PersonIx me)
   std::vector<PersonIx> people(st.selected.begin(), st.selected.end());
   std::sort(people.begin(), people.end(), [&](PersonIx a, PersonIx b) { return s.people[a].email < s.people[b].email; });
   if (button("Set role##bulk")) {
-    // Those who hold the role already are left alone: nothing to change, nothing to audit.
-    int changed = 0, skipped = 0;
+    // Asked first, naming who changes: those who hold the role already, or whom you may
+    // not change, are named as staying.
+    std::vector<PersonIx> change, same, kept;
     for (PersonIx p : people) {
-      if (ws.member(p)->role == bulk_role) continue;
-      if (why_not_manage(s, me, ws, p).empty()) changed += app.dispatch(ChangeRole{ws.id, s.people[p].email, bulk_role}).accepted();
-      else ++skipped;
+      if (ws.member(p)->role == bulk_role) same.push_back(p);
+      else (p != st.sole_admin && why_not_manage(s, me, ws, p).empty() ? change : kept).push_back(p);
     }
     std::string role = std::string(role_label(bulk_role));
-    std::string note = changed ? std::to_string(changed) + (changed == 1 ? " person is" : " people are") + " now " + role + "."
-                               : "Nobody selected needed to become " + role + ".";
-    if (skipped) note += " " + std::to_string(skipped) + " you may not change kept their role.";
-    app.toast(note);
+    std::string n = std::to_string(change.size()) + (change.size() == 1 ? " person" : " people");
+    if (change.empty()) {
+      app.toast("Nobody selected needed to become " + role + (kept.empty() ? "." : " whom you may change."));
+    } else {
+      std::vector<Payload> cmds;
+      for (PersonIx p : change) cmds.push_back(ChangeRole{ws.id, s.people[p].email, bulk_role});
+      std::string text = "Make " + n + " " + role + " in " + ws.name + ": " + name_list(s, change) + "?";
+      if (!same.empty()) text += "\n\nAlready " + role + ": " + name_list(s, same) + ".";
+      if (!kept.empty()) text += "\n\nStaying as they are, as you may not change them: " + name_list(s, kept) + ".";
+      ask(st, text, cmds, n + (change.size() == 1 ? " is" : " are") + " now " + role + " in " + ws.name + ".", "Make " + n + " " + role);
+    }
   }
   ImGui::SameLine();
   bool any_invited = std::any_of(people.begin(), people.end(), [&](PersonIx p) { return ws.member(p)->status == MemberStatus::Invited; });
@@ -404,6 +430,7 @@ void draw_members(App& app) {
     // Each opening starts afresh: a cancelled list is never sent later by mistake.
     st.invite_open = true;
     st.invite_error.clear();
+    st.invite_note.clear();
     st.invites.assign(1, InviteDraft{});
     st.paste.clear();
   }

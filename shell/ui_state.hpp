@@ -138,6 +138,7 @@ struct MembersState {
   std::vector<InviteDraft> invites;
   TextBuf<8192> paste;
   std::string invite_error;
+  std::string invite_note;  // after a send that left rows out: what went, and what stays here
   // A destructive action waiting for "Are you sure?", and the toast once it is done.
   std::string confirm_text, confirm_done, confirm_label = "Confirm";
   std::vector<Payload> confirm_commands;
@@ -273,7 +274,11 @@ struct UiState {
   // What was typed, opened or selected in one workspace's views (forms, dialogs, selections,
   // filters) does not follow to another workspace.
   void forget_workspace_drafts() {
-    members = {};
+    // The sort order is the table's (ImGui keeps it in the header): it stays.
+    MembersState fresh;
+    fresh.sort_column = members.sort_column;
+    fresh.sort_ascending = members.sort_ascending;
+    members = std::move(fresh);
     assets = {};
     videos = {};
     api = {};

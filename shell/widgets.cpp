@@ -104,9 +104,13 @@ float footer_height(const std::string& error) {
 }
 
 std::string credits_problem(std::string_view text) {
-  if (trim(text).empty()) return "Enter an amount of credits, e.g. 250.50.";
+  std::string t = trim(text);
+  if (t.empty()) return "Enter an amount of credits, e.g. 250.50.";
   if (parse_credits(text)) return "";
-  return "'" + trim(text) + "' is not an amount of credits: use a number with at most two decimals, e.g. 250.50.";
+  if (t[0] == '-') return "'" + t + "' is below zero: enter a positive amount of credits, e.g. 250.50.";
+  if (t.find(',') != std::string::npos)
+    return "'" + t + "' is not an amount of credits: decimals take a point (12.50); a comma only groups thousands (1,250.00).";
+  return "'" + t + "' is not an amount of credits: use a number with at most two decimals, e.g. 250.50.";
 }
 
 std::string download_name(std::string_view what, std::string_view name, TimeMs now, std::string_view ext) {

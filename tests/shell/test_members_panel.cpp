@@ -226,3 +226,21 @@ TEST_CASE("the members view counts who is listed; a new sort order starts at its
   CHECK(h.app->ui().members.sort_column == 2);
   CHECK(table->InnerWindow->Scroll.y == 0);
 }
+
+TEST_CASE("the members table keeps its sort order when someone else acts and back") {
+  Headless h;
+  WorkspaceId parent = h.state().parent;
+  open_members(h, parent);
+  h.app->ui().members.sort_column = 2;  // Email, as a header click leaves it
+  h.frame();
+  std::string other;
+  for (const auto& m : h.state().parent_workspace().members)
+    if (m.status == MemberStatus::Active && h.state().people[m.person].email != kAdmin) other = h.state().people[m.person].email;
+  h.app->act_as(other);
+  h.app->act_as(kAdmin);
+  open_members(h, parent);
+  CHECK(h.app->ui().members.sort_column == 2);
+  const auto& rows = h.app->ui().members.rows;
+  REQUIRE(rows.size() > 2);
+  for (size_t i = 1; i < rows.size(); ++i) CHECK(h.state().people[rows[i - 1]].email < h.state().people[rows[i]].email);
+}

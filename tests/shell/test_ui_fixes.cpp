@@ -64,7 +64,7 @@ TEST_CASE("a refused attempt reads as a sentence in the audit log, with a short 
   CHECK(table->Columns[5].WidthGiven < table->Columns[1].WidthGiven);  // Result compact, Actor roomy
 }
 
-TEST_CASE("inviting past the seat limit: a neutral toast names who was left out and why") {
+TEST_CASE("inviting past the seat limit: those left out stay in the dialog, and a neutral toast says so") {
   Headless h;
   const State& s = h.state();
   leave_seats(h, 2);
@@ -75,10 +75,20 @@ TEST_CASE("inviting past the seat limit: a neutral toast names who was left out 
   h.click("invite:add-pasted");
   CHECK(text_of(h, "invite:left-out-summary") == "2 rows marked \"Left out\" will not be invited.");
   h.click("invite:send");
-  CHECK_FALSE(h.app->ui().members.invite_open);
+  const ui::MembersState& st = h.app->ui().members;
+  REQUIRE(st.invite_open);
+  REQUIRE(st.invites.size() == 2);
+  CHECK(st.invites[0].email.view() == "three@new.example");
+  CHECK(st.invites[1].email.view() == "four@new.example");
+  CHECK(text_of(h, "invite:note").rfind("Invited 2 people. The rows below were left out", 0) == 0);
+  CHECK(text_of(h, "invite:left-out-summary") == "2 rows marked \"Left out\" will not be invited.");
   const ui::Toast& t = last_toast(h);
-  CHECK(t.text == "Invited 2 people; left out three@new.example: seat limit reached, and 1 more.");
+  CHECK(t.text == "Invited 2 people; 2 left out, still in the dialog.");
   CHECK_FALSE(t.error);
+  CHECK(h.state().person("two@new.example"));
+  CHECK_FALSE(h.state().person("three@new.example"));
+  h.click("Cancel##invite");
+  CHECK_FALSE(h.app->ui().members.invite_open);
 }
 
 TEST_CASE("a just-sent invitation expires in 7 d; bulk resend is off unless an invitation is selected") {
@@ -248,7 +258,8 @@ TEST_CASE("bulk Set role changes only those who need it and says how many change
   std::string other, viewer;
   for (const Workspace& ws : s.workspaces) {
     if (ws.is_parent || !ws.live()) continue;
-    other.clear(), viewer.clear();
+    other.clear();
+    viewer.clear();
     for (const Membership& m : ws.members) {
       if (is_org_admin(s, m.person) || m.status != MemberStatus::Active) continue;
       (m.role == Role::Viewer ? viewer : other) = s.people[m.person].email;
@@ -267,10 +278,20 @@ TEST_CASE("bulk Set role changes only those who need it and says how many change
   h.click("##bulk-role");
   h.click("Viewer####bulk-role");
   h.click("Set role##bulk");
+  // Asked first, naming who changes and who is a Viewer already.
+  std::string text = text_of(h, "confirm:text");
+  std::string other_name = s.people[*s.person(other)].name, viewer_name = s.people[*s.person(viewer)].name;
+  CHECK(text.rfind("Make 1 person Viewer in " + s.workspace(id)->name + ": " + other_name + "?", 0) == 0);
+  CHECK(text.find("Already Viewer: " + viewer_name + ".") != std::string::npos);
+  CHECK(h.state().workspace(id)->member(*h.state().person(other))->role != Role::Viewer);
+  h.click("Make 1 person Viewer##confirm");
   CHECK(h.state().workspace(id)->member(*h.state().person(other))->role == Role::Viewer);
   CHECK(h.state().audit.size() == audited + 1);  // the one who was a Viewer already is left alone
-  CHECK(last_toast(h).text == "1 person is now Viewer.");
+  CHECK(last_toast(h).text == "1 person is now Viewer in " + s.workspace(id)->name + ".");
+  h.click("select:" + other);
+  h.click("select:" + viewer);
   h.click("Set role##bulk");
+  CHECK_FALSE(h.has("Cancel##confirm"));
   CHECK(h.state().audit.size() == audited + 1);
   CHECK(last_toast(h).text == "Nobody selected needed to become Viewer.");
 }
