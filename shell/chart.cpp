@@ -75,8 +75,9 @@ int bar_chart(const char* id, const std::vector<Bar>& bars, ImVec2 size, const c
     dl->AddText(ImVec2(plot_min.x - ts.x - 6, y - ts.y / 2), pal.muted, label.c_str());
   }
   dl->AddLine(plot_min, ImVec2(plot_min.x, plot_max.y), pal.chart_axis);
-  if (bars.empty()) {
-    const char* empty = "No data in this period";
+  bool all_zero = std::all_of(bars.begin(), bars.end(), [](const Bar& b) { return b.value == 0; });
+  if (all_zero) {
+    const char* empty = "Nothing in this period";
     ImVec2 ts = ImGui::CalcTextSize(empty);
     dl->AddText(ImVec2((plot_min.x + plot_max.x - ts.x) / 2, (plot_min.y + plot_max.y - ts.y) / 2), pal.muted, empty);
     return -1;

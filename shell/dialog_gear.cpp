@@ -129,6 +129,17 @@ void draw_danger_zone(App& app, GearState& g, const Workspace& ws) {
                "shares dropped and its unspent credits and avatar slots returned to the parent at once.");
     return;
   }
+  // What this deletion does to this sub, in numbers, while the name is typed.
+  const State& s = app.state();
+  int active = ws.active_count, invited = workspace_seats_used(ws, app.now()) - ws.active_count, keys = 0;
+  for (const ApiKey& k : s.keys) keys += k.workspace == ws.id && k.status == KeyStatus::Active;
+  std::string effect = "Deleting suspends " + format_count(active) + (active == 1 ? " member" : " members") + ", revokes " +
+                       format_count(invited) + (invited == 1 ? " pending invitation" : " pending invitations") + " and " +
+                       format_count(keys) + (keys == 1 ? " API key" : " API keys") +
+                       " (a restore brings the members back, not the invitations or keys), and returns " +
+                       format_credits(ws.balance) + " credits to the parent.";
+  text_warning("%s", effect.c_str());
+  track_text("gear:delete-effect", effect);
   ImGui::TextWrapped("Type the name '%s' to confirm.", ws.name.c_str());
   ImGui::SetNextItemWidth(280);
   if (g.scroll_to_delete) ImGui::SetKeyboardFocusHere();

@@ -95,7 +95,8 @@ void draw_purchase(App& app, const Workspace& ws, BillingState& st, PersonIx me)
     text_muted("%s", why);
     track_text("billing:why-not", why);
   }
-  else text_muted("Purchases are recorded in the ledger; no payment provider is involved.");
+  else text_muted("Credit purchases are recorded in the ledger, slot purchases and allocations in the audit log; no payment "
+                  "provider is involved.");
 }
 
 // Credits and slots move between the parent and a sub in the sub's gear dialog (org admins

@@ -2,7 +2,9 @@
 // person acted as), driven headless with clicks and keys.
 #include "core/queries.hpp"
 #include "core/rights.hpp"
+#include "core/text.hpp"
 #include "headless.hpp"
+#include "shell/panels.hpp"
 
 using namespace subspace;
 using namespace subspace::test;
@@ -319,4 +321,27 @@ TEST_CASE("an amount to buy that is not one is said under the field, and nothing
   CHECK(text_of(h, "billing:amount-error").empty());
   h.click("Buy credits##billing");
   CHECK(h.state().parent_workspace().balance == before + 1250);
+}
+
+TEST_CASE("the delete step of the gear says what deleting does to this sub, in numbers") {
+  Headless h;
+  const Workspace& sub = h.state().workspaces[1];
+  WorkspaceId id = sub.id;
+  int active = sub.active_count;
+  int invited = workspace_seats_used(sub, h.platform.now()) - active;
+  open_gear(*h.app, id);
+  h.frame();
+  h.frame();
+  // The danger zone ends the dialog's scrolling body: wheel down to it.
+  const ui::ItemRect& close = h.rect("Close##gear");
+  ImGui::GetIO().MousePos = ImVec2(close.x0, close.y0 - 80);
+  ImGui::GetIO().MouseWheel = -40;
+  h.frame();
+  h.frame();
+  h.click("Delete sub-workspace...##gear");
+  std::string effect = text_of(h, "gear:delete-effect");
+  CHECK(effect.rfind("Deleting suspends " + std::to_string(active) + (active == 1 ? " member, " : " members, ") + "revokes " +
+                         std::to_string(invited),
+                     0) == 0);
+  CHECK(effect.find("returns " + format_credits(sub.balance) + " credits to the parent.") != std::string::npos);
 }
