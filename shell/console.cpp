@@ -21,6 +21,22 @@ constexpr float kTopBarHeight = 52.0f;
 constexpr float kSidebarWidth = 214.0f;
 
 
+// A combo whose list opens on a search field holding the keyboard (cleared each time);
+// `enter`: Enter was pressed in it, to take the first match.
+bool begin_search_combo(const char* id, const char* preview, float width, float list_width, const char* filter_id,
+                        const char* hint, TextBuf<128>& filter, bool& enter) {
+  ImGui::SetNextItemWidth(width);
+  ImGui::SetNextWindowSizeConstraints(ImVec2(list_width, 0), ImVec2(FLT_MAX, ImGui::GetTextLineHeightWithSpacing() * 20));
+  if (!ImGui::BeginCombo(id, preview, ImGuiComboFlags_HeightLarge)) return false;
+  if (ImGui::IsWindowAppearing()) {
+    filter.clear();
+    ImGui::SetKeyboardFocusHere();
+  }
+  ImGui::SetNextItemWidth(-1);
+  enter = input_hint(filter_id, hint, filter, ImGuiInputTextFlags_EnterReturnsTrue);
+  return true;
+}
+
 void refresh_actor_rows(const State& s, ActorPickerState& picker) {
   std::string key(picker.filter.view());
   if (picker.version == s.version && picker.key == key && picker.rows.size() <= s.people.size()) return;
@@ -44,17 +60,10 @@ void draw_actor_picker(App& app) {
   ImGui::AlignTextToFramePadding();
   text_muted("Acting as");
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(230);
   // Wider than the combo: people of the same name are told apart by their email.
-  ImGui::SetNextWindowSizeConstraints(ImVec2(440, 0), ImVec2(FLT_MAX, ImGui::GetTextLineHeightWithSpacing() * 20));
-  if (ImGui::BeginCombo("##acting-as", current.c_str(), ImGuiComboFlags_HeightLarge)) {
-    if (ImGui::IsWindowAppearing()) {
-      picker.filter.clear();  // a fresh search each time the list opens
-      ImGui::SetKeyboardFocusHere();
-    }
-    ImGui::SetNextItemWidth(-1);
-    bool enter = input_hint("##actor-filter", "Search people (Enter picks the first)", picker.filter,
-                            ImGuiInputTextFlags_EnterReturnsTrue);
+  bool enter = false;
+  if (begin_search_combo("##acting-as", current.c_str(), 230, 440, "##actor-filter", "Search people (Enter picks the first)",
+                         picker.filter, enter)) {
     refresh_actor_rows(s, picker);
     if (enter && !picker.rows.empty()) {
       app.act_as(s.people[picker.rows.front()].email);
@@ -103,16 +112,9 @@ void draw_workspace_switcher(App& app, float width) {
   if (cur && !can_see(s, *me, *cur)) cur = nullptr;  // someone with invitations only is in no workspace yet
   std::string shown = cur ? cur->name : "No workspace yet";
   SwitcherState& sw = app.ui().switcher;
-  ImGui::SetNextItemWidth(width);
-  ImGui::SetNextWindowSizeConstraints(ImVec2(320, 0), ImVec2(FLT_MAX, ImGui::GetTextLineHeightWithSpacing() * 20));
-  if (ImGui::BeginCombo("##workspace", shown.c_str(), ImGuiComboFlags_HeightLarge)) {
-    if (ImGui::IsWindowAppearing()) {
-      sw.filter.clear();  // a fresh search each time the list opens
-      ImGui::SetKeyboardFocusHere();
-    }
-    ImGui::SetNextItemWidth(-1);
-    bool enter = input_hint("##switch-filter", "Search workspaces (Enter opens the first)", sw.filter,
-                            ImGuiInputTextFlags_EnterReturnsTrue);
+  bool enter = false;
+  if (begin_search_combo("##workspace", shown.c_str(), width, 320, "##switch-filter", "Search workspaces (Enter opens the first)",
+                         sw.filter, enter)) {
     refresh_switcher_rows(s, *me, sw);
     auto open = [&](WorkspaceId id) {
       View v = app.ui().route.view;

@@ -63,8 +63,9 @@ TEST_CASE("the reason of a disabled coloured button is drawn readable") {
   CHECK(text_vertices > 20);  // the glyphs of "Give the sub-workspace a valid, unused name first."
 }
 
-TEST_CASE("a refusal's toast goes when someone else acts; other errors stay until dismissed") {
-  Headless h;
+namespace {
+// Acts as a Viewer of the first sub who then tries an admin's change (refused, with a toast).
+std::string act_as_refused_viewer(Headless& h) {
   const State& s = h.state();
   std::string viewer;
   for (const auto& m : s.workspaces[1].members)
@@ -72,6 +73,13 @@ TEST_CASE("a refusal's toast goes when someone else acts; other errors stay unti
   REQUIRE_FALSE(viewer.empty());
   h.app->act_as(viewer);
   REQUIRE_FALSE(h.app->dispatch(SetSeatCap{s.workspaces[1].id, 50}).accepted());
+  return viewer;
+}
+}  // namespace
+
+TEST_CASE("a refusal's toast goes when someone else acts; other errors stay until dismissed") {
+  Headless h;
+  std::string viewer = act_as_refused_viewer(h);
   h.app->toast("Could not save: the disk is full.", true);
   h.frame();
   REQUIRE(h.app->ui().toasts.size() == 2);
@@ -166,13 +174,7 @@ TEST_CASE("a half-filled form stays with its person and workspace: another perso
 
 TEST_CASE("notes fade after 5 s and refusals after 12 s; an error of storage stays; errors sit below the notes") {
   Headless h;
-  const State& s = h.state();
-  std::string viewer;
-  for (const auto& m : s.workspaces[1].members)
-    if (m.role == Role::Viewer && m.status == MemberStatus::Active && !is_org_admin(s, m.person)) viewer = s.people[m.person].email;
-  REQUIRE_FALSE(viewer.empty());
-  h.app->act_as(viewer);
-  REQUIRE_FALSE(h.app->dispatch(SetSeatCap{s.workspaces[1].id, 50}).accepted());
+  std::string viewer = act_as_refused_viewer(h);
   h.app->toast("Could not save: the disk is full.", true);
   h.app->toast("A note.");
   h.frame();
