@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/text.hpp"
 #include "shell/theme.hpp"
 #include "shell/widgets.hpp"
 
@@ -38,12 +39,33 @@ int decimals_for(double step) {
 
 }  // namespace
 
-std::vector<std::string> y_axis_labels(double max_value, const char* unit) {
+YAxis y_axis(double max_value, const char* unit) {
   // Four gridline steps of a nice size, so every label is a round number.
   double step = nice_ceiling(max_value / 4);
-  std::vector<std::string> out;
-  for (int i = 0; i <= 4; ++i) out.push_back(axis_label(step * i, unit, decimals_for(step)));
+  YAxis axis{4 * step, {}};
+  for (int i = 0; i <= 4; ++i) axis.labels.push_back(axis_label(step * i, unit, decimals_for(step)));
+  return axis;
+}
+
+std::string calls_text(std::int64_t n) { return std::to_string(n) + (n == 1 ? " call" : " calls"); }
+
+UsageDays usage_days(const UsageByDay& by_day, std::int64_t today, int days) {
+  UsageDays out;
+  for (std::int64_t d = today - days + 1; d <= today; ++d) {
+    auto it = by_day.find(d);
+    DayUsage u = it == by_day.end() ? DayUsage{} : it->second;
+    out.calls += u.calls;
+    out.credits += u.credits;
+    std::string day = format_day(d);
+    out.bars.push_back({day.substr(5), static_cast<double>(u.credits) / 100.0,
+                        day + " (UTC)\n" + calls_text(u.calls) + "\n" + format_credits(u.credits) + " credits"});
+  }
   return out;
+}
+
+void draw_usage_chart(const char* id, const UsageDays& usage, float height) {
+  text_muted("Bars: credits consumed per day. Hover a bar for its number of calls.");
+  bar_chart(id, usage.bars, ImVec2(-1, height), "");
 }
 
 int bar_chart(const char* id, const std::vector<Bar>& bars, ImVec2 size, const char* unit) {
@@ -55,8 +77,9 @@ int bar_chart(const char* id, const std::vector<Bar>& bars, ImVec2 size, const c
   ImDrawList* dl = ImGui::GetWindowDrawList();
   double max_value = 0;
   for (const auto& b : bars) max_value = std::max(max_value, b.value);
-  double top = 4 * nice_ceiling(max_value / 4);
-  std::vector<std::string> labels = y_axis_labels(max_value, unit);
+  YAxis axis = y_axis(max_value, unit);
+  double top = axis.top;
+  const std::vector<std::string>& labels = axis.labels;
 
   float line = ImGui::GetTextLineHeight();
   float left = 0;  // room for the widest y label

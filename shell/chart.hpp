@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "core/model.hpp"
+
 namespace subspace::ui {
 
 struct Bar {
@@ -13,9 +15,13 @@ struct Bar {
   std::string tooltip;  // shown when hovered
 };
 
-// The y-axis labels of a bar chart whose highest bar is `max_value`: five, from 0 to a
-// round top, with the decimals the step needs (0, 0.5, 1.0, ...).
-std::vector<std::string> y_axis_labels(double max_value, const char* unit);
+// The y axis of a bar chart whose highest bar is `max_value`: a round top and five labels
+// from 0 to it, with the decimals the step needs (0, 0.5, 1.0, ...).
+struct YAxis {
+  double top = 0;
+  std::vector<std::string> labels;
+};
+YAxis y_axis(double max_value, const char* unit);
 
 // Vertical bars over `size` (width -1 = fill). `unit` is appended to y-axis labels.
 // Publishes the chart's rectangle under `id` and returns the hovered bar index or -1.
@@ -23,5 +29,16 @@ int bar_chart(const char* id, const std::vector<Bar>& bars, ImVec2 size, const c
 
 // Horizontal bars with their labels on the left (for per-workspace comparisons).
 int hbar_chart(const char* id, const std::vector<Bar>& bars, float width, const char* unit);
+
+// API usage over the last `days` days to `today` (UTC days): a bar of credits per day, its
+// calls on hover, and the totals. The API and billing views both chart it.
+std::string calls_text(std::int64_t n);  // "1 call", "12 calls"
+struct UsageDays {
+  std::vector<Bar> bars;
+  std::int64_t calls = 0;
+  Cents credits = 0;
+};
+UsageDays usage_days(const UsageByDay& by_day, std::int64_t today, int days);
+void draw_usage_chart(const char* id, const UsageDays& usage, float height);
 
 }  // namespace subspace::ui

@@ -18,8 +18,6 @@
 namespace subspace::ui {
 namespace {
 
-std::string calls_text(std::int64_t n) { return std::to_string(n) + (n == 1 ? " call" : " calls"); }
-
 std::string new_key(App& app) {
   std::array<std::uint8_t, kKeyBytes> bytes;
   app.platform().secure_random(bytes.data(), bytes.size());
@@ -169,25 +167,12 @@ void draw_usage(App& app, const Workspace& ws, ApiState& st) {
     if (selectable(label.c_str(), st.days == days, 0, ImVec2(ImGui::CalcTextSize(label.c_str(), nullptr, true).x, 0))) st.days = days;
   }
   const UsageByDay& by_day = key ? key->usage_by_day : ws.usage_by_day;
-  std::int64_t today = utc_day(app.now());
-  std::vector<Bar> bars;
-  std::int64_t calls = 0;
-  Cents credits = 0;
-  for (std::int64_t d = today - st.days + 1; d <= today; ++d) {
-    auto it = by_day.find(d);
-    DayUsage u = it == by_day.end() ? DayUsage{} : it->second;
-    calls += u.calls;
-    credits += u.credits;
-    std::string day = format_day(d);
-    bars.push_back({day.substr(5), static_cast<double>(u.credits) / 100.0,
-                    day + " (UTC)\n" + calls_text(u.calls) + "\n" + format_credits(u.credits) + " credits"});
-  }
-  std::string total =
-      calls_text(calls) + ", " + format_credits(credits) + " credits in the last " + std::to_string(st.days) + " days (UTC)";
+  UsageDays usage = usage_days(by_day, utc_day(app.now()), st.days);
+  std::string total = calls_text(usage.calls) + ", " + format_credits(usage.credits) + " credits in the last " +
+                      std::to_string(st.days) + " days (UTC)";
   ImGui::TextUnformatted(total.c_str());
   track_text("usage:total", total);
-  text_muted("Bars: credits consumed per day. Hover a bar for its number of calls.");
-  bar_chart("usage-chart", bars, ImVec2(-1, 220), "");
+  draw_usage_chart("usage-chart", usage, 220);
 }
 
 void draw_try(App& app, ApiState& st) {

@@ -64,9 +64,11 @@ void draw_create(App& app, const Workspace& ws, AssetsState& st) {
   int free = free_avatar_slots(s, ws);
   bool ok = !trim(st.create_name.view()).empty() && (!avatar || free > 0);
   // Where a slot comes from depends on who pays for this workspace.
-  const char* no_slot = ws.is_parent            ? "No free avatar slot: org admins buy more on Usage & billing."
-                        : ws.billing_by_parent ? "No free avatar slot here: an org admin allocates one from the parent (this sub's gear on the Sub-workspaces list)."
-                                               : "No free avatar slot here: buy one on this sub's Usage & billing page, or ask an org admin to allocate one.";
+  const char* no_slot =
+      ws.is_parent ? "No free avatar slot: org admins buy more on Usage & billing."
+      : ws.billing_by_parent
+          ? "No free avatar slot here: an org admin allocates one from the parent (this sub's gear on the Sub-workspaces list)."
+          : "No free avatar slot here: buy one on this sub's Usage & billing page, or ask an org admin to allocate one.";
   if (primary_button("Create##asset-create", ok, avatar && free <= 0 ? no_slot : "Give it a name.")) {
     std::string name = trim(st.create_name.view());
     // Worded before the dispatch, which changes the state `ws` lives in.

@@ -212,17 +212,7 @@ void draw_api_days(App& app, const Workspace& ws) {
   // Each workspace's keys are its own: the parent's chart is not the organisation's.
   text_muted("Calls made with %s's own API keys%s.", ws.name.c_str(),
              ws.is_parent ? "; each sub-workspace's calls are on its own Usage & billing page" : "");
-  std::int64_t today = utc_day(app.now());
-  std::vector<Bar> bars;
-  for (std::int64_t d = today - 29; d <= today; ++d) {
-    auto it = ws.usage_by_day.find(d);
-    DayUsage u = it == ws.usage_by_day.end() ? DayUsage{} : it->second;
-    std::string day = format_day(d);
-    std::string calls = std::to_string(u.calls) + (u.calls == 1 ? " call" : " calls");
-    bars.push_back({day.substr(5), u.credits / 100.0, day + "\n" + calls + "\n" + format_credits(u.credits) + " credits"});
-  }
-  text_muted("Bars: credits consumed per day. Hover a bar for its number of calls.");
-  bar_chart("billing-usage-chart", bars, ImVec2(-1, 160), "");
+  draw_usage_chart("billing-usage-chart", usage_days(ws.usage_by_day, utc_day(app.now()), 30), 160);
 }
 
 }  // namespace

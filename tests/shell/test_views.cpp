@@ -85,10 +85,27 @@ TEST_CASE("every view draws over the large demo, for an org admin and for a sub 
 
 TEST_CASE("a chart's y labels share the decimals of their step") {
   using V = std::vector<std::string>;
-  CHECK(ui::y_axis_labels(1.7, "") == V{"0.0", "0.5", "1.0", "1.5", "2.0"});
-  CHECK(ui::y_axis_labels(10, "") == V{"0.0", "2.5", "5.0", "7.5", "10.0"});
-  CHECK(ui::y_axis_labels(350, "") == V{"0", "100", "200", "300", "400"});
-  CHECK(ui::y_axis_labels(0, "") == V{"0", "1", "2", "3", "4"});
-  CHECK(ui::y_axis_labels(0.07, "") == V{"0.00", "0.02", "0.04", "0.06", "0.08"});
-  CHECK(ui::y_axis_labels(70000, "") == V{"0", "20k", "40k", "60k", "80k"});
+  CHECK(ui::y_axis(1.7, "").labels == V{"0.0", "0.5", "1.0", "1.5", "2.0"});
+  CHECK(ui::y_axis(10, "").labels == V{"0.0", "2.5", "5.0", "7.5", "10.0"});
+  CHECK(ui::y_axis(350, "").labels == V{"0", "100", "200", "300", "400"});
+  CHECK(ui::y_axis(350, "").top == 400);
+  CHECK(ui::y_axis(0, "").labels == V{"0", "1", "2", "3", "4"});
+  CHECK(ui::y_axis(0.07, "").labels == V{"0.00", "0.02", "0.04", "0.06", "0.08"});
+  CHECK(ui::y_axis(70000, "").labels == V{"0", "20k", "40k", "60k", "80k"});
+}
+
+TEST_CASE("API usage by day: one bar per day of the period, empty days included, and the totals") {
+  UsageByDay by_day;
+  by_day[100] = DayUsage{3, 125};
+  by_day[98] = DayUsage{1, 5};
+  by_day[90] = DayUsage{50, 5000};  // before the period
+  ui::UsageDays u = ui::usage_days(by_day, 100, 7);
+  REQUIRE(u.bars.size() == 7);
+  CHECK(u.calls == 4);
+  CHECK(u.credits == 130);
+  CHECK(u.bars.back().value == 1.25);
+  CHECK(u.bars[4].value == 0.05);
+  CHECK(u.bars[5].value == 0);
+  CHECK(u.bars.back().tooltip.find("3 calls\n1.25 credits") != std::string::npos);
+  CHECK(ui::calls_text(1) == "1 call");
 }
