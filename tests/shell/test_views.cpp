@@ -4,6 +4,7 @@
 #include "core/rights.hpp"
 #include "headless.hpp"
 #include "shell/chart.hpp"
+#include "shell/widgets.hpp"
 
 using namespace subspace;
 using namespace subspace::test;
@@ -108,4 +109,14 @@ TEST_CASE("API usage by day: one bar per day of the period, empty days included,
   CHECK(u.bars[5].value == 0);
   CHECK(u.bars.back().tooltip.find("3 calls\n1.25 credits") != std::string::npos);
   CHECK(ui::calls_text(1) == "1 call");
+}
+
+TEST_CASE("a typed amount that is not one says why: empty, below zero, a decimal comma, too many decimals") {
+  CHECK(ui::credits_problem("") == "Enter an amount of credits, e.g. 250.50.");
+  CHECK(ui::credits_problem("-5") == "'-5' is below zero: enter a positive amount of credits, e.g. 250.50.");
+  CHECK(ui::credits_problem("12,5") ==
+        "'12,5' is not an amount of credits: decimals take a point (12.50); a comma only groups thousands (1,250.00).");
+  CHECK(ui::credits_problem("1.234") ==
+        "'1.234' is not an amount of credits: use a number with at most two decimals, e.g. 250.50.");
+  CHECK(ui::credits_problem(" 1,250.00 ").empty());
 }
