@@ -70,6 +70,13 @@ struct Headless {
     return *r;
   }
   bool has(const std::string& label) { return app->items().find(label) != nullptr; }
+  // The pointer rests on the widget's centre for two frames (a tooltip shows on the second).
+  void hover(const std::string& label) {
+    const ui::ItemRect& r = rect(label);
+    ImGui::GetIO().MousePos = ImVec2((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2);
+    frame();
+    frame();
+  }
   void click(const std::string& label) {
     const ui::ItemRect& r = rect(label);
     ImGuiIO& io = ImGui::GetIO();

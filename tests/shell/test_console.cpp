@@ -51,9 +51,7 @@ TEST_CASE("the reason of a disabled coloured button is drawn readable") {
   h.click("+ Create Sub-workspace##open-wizard");
   const ui::ItemRect& next = h.rect("Next##wizard");
   CHECK_FALSE(next.enabled);
-  ImGui::GetIO().MousePos = ImVec2((next.x0 + next.x1) / 2, (next.y0 + next.y1) / 2);
-  h.frame();
-  h.frame();
+  h.hover("Next##wizard");
   ImGuiWindow* tip = ImGui::FindWindowByName("##Tooltip_00");
   REQUIRE(tip);
   REQUIRE(tip->Active);

@@ -136,10 +136,7 @@ TEST_CASE("a sub whose members no longer fit is not offered Restore, and the but
   CHECK_FALSE(h.has("Restore##confirm"));
   CHECK_FALSE(h.state().workspace(id)->live());
   // Hovering the button shows the reason core gives.
-  const ui::ItemRect& r = h.rect("restore:" + name);
-  ImGui::GetIO().MousePos = ImVec2((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2);
-  h.frame();
-  h.frame();
+  h.hover("restore:" + name);
   CHECK(text_of(h, "why-not") == why.message);
   CHECK(text_of(h, "restore-why:" + name) == why.message);  // in the row too, without hovering
   CHECK(why.message.find("seats are missing") != std::string::npos);
