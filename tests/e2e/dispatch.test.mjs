@@ -2,7 +2,7 @@
 // (c) an accepted change is saved to IndexedDB and survives a reload.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { eventMark, launchApp, waitForEvent } from './harness.mjs';
+import { eventMark, launchApp, waitForEvent, waitSaved } from './harness.mjs';
 
 let app;
 before(async () => { app = await launchApp(); });
@@ -42,6 +42,9 @@ test('a rename is saved and is still there after a reload', async () => {
   assert.ok(sub, 'a live sub-workspace to rename');
   const name = `Renamed ${Date.now().toString(36)}`;
 
+  // The start-up save must be over first: its 'saved' event, arriving after the mark, would
+  // otherwise be taken for the rename's.
+  await waitSaved(page);
   const mark = await eventMark(page);
   const result = await page.evaluate(([id, n]) => window.Subspace.dispatch({ type: 'rename_workspace', workspace: id, name: n }), [sub.id, name]);
   assert.equal(result.ok, true, JSON.stringify(result));
