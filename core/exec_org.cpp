@@ -20,7 +20,7 @@ Error exec(Ctx& c, const CreateOrg& p) {
   if (c.s.has_org) return Err::org_exists;
   if (Error e = require_new_id(c)) return e;
   auto name = normalize_workspace_name(p.name);
-  if (!name) return Err::invalid_name;
+  if (!name) return Error(Err::invalid_name, workspace_name_problem(p.name));
   auto email = normalize_email(p.admin_email);
   if (!email) return Error(Err::invalid_email, "'" + p.admin_email + "' is not a valid email address.");
   auto admin_name = normalize_display_name(p.admin_name);

@@ -9,7 +9,7 @@ namespace {
 
 Error check_name(const State& s, const std::string& raw, WorkspaceId self, std::string& out) {
   auto name = normalize_workspace_name(raw);
-  if (!name) return Err::invalid_name;
+  if (!name) return Error(Err::invalid_name, workspace_name_problem(raw));
   // Unique ignoring ASCII case, counting names in the trash too.
   auto it = s.workspace_by_name_key.find(workspace_name_key(*name));
   if (it != s.workspace_by_name_key.end() && it->second != self)

@@ -99,6 +99,44 @@ std::optional<std::string> normalize_workspace_name(std::string_view raw) {
   return name;
 }
 
+std::string workspace_name_problem(std::string_view raw) {
+  if (normalize_workspace_name(raw)) return "";
+  std::string name = trim(raw);
+  int len = utf8_length(name);
+  if (len < 0) return "A workspace name must be UTF-8 text.";
+  if (len == 0) return "Give the workspace a name.";
+  if (len > kMaxWorkspaceName)
+    return "A workspace name has at most " + std::to_string(kMaxWorkspaceName) + " characters; this one has " +
+           std::to_string(len) + ".";
+  return "A workspace name cannot hold control characters such as tabs or line breaks.";
+}
+
+int natural_compare(std::string_view a, std::string_view b) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  auto lower = [](char c) { return static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); };
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (digit(a[i]) && digit(b[j])) {
+      // Leading zeros carry no value; then the longer run is the larger number.
+      while (i < a.size() && a[i] == '0') ++i;
+      while (j < b.size() && b[j] == '0') ++j;
+      size_t ei = i, ej = j;
+      while (ei < a.size() && digit(a[ei])) ++ei;
+      while (ej < b.size() && digit(b[ej])) ++ej;
+      if (ei - i != ej - j) return ei - i < ej - j ? -1 : 1;
+      if (int c = a.substr(i, ei - i).compare(b.substr(j, ej - j))) return c;
+      i = ei;
+      j = ej;
+      continue;
+    }
+    if (lower(a[i]) != lower(b[j])) return lower(a[i]) < lower(b[j]) ? -1 : 1;
+    ++i;
+    ++j;
+  }
+  if (i < a.size() || j < b.size()) return i < a.size() ? 1 : -1;
+  return a.compare(b);
+}
+
 std::string workspace_name_key(std::string_view normalized) { return ascii_lower(normalized); }
 
 std::optional<std::string> normalize_display_name(std::string_view raw) {

@@ -14,10 +14,18 @@ int utf8_length(std::string_view s);
 std::string trim(std::string_view s);
 std::string ascii_lower(std::string_view s);
 bool iequals_ascii(std::string_view a, std::string_view b);
+// The order people expect in lists: "Team 2" before "Team 10" (runs of digits compare by
+// value), ASCII case ignored; texts equal by that rule ("a01", "A1") fall back to byte order,
+// so the order is total. Negative, zero or positive, like strcmp.
+int natural_compare(std::string_view a, std::string_view b);
+inline bool natural_less(std::string_view a, std::string_view b) { return natural_compare(a, b) < 0; }
 
 // Workspace names: 1-64 code points after trimming, no control characters.
 constexpr int kMaxWorkspaceName = 64;
 std::optional<std::string> normalize_workspace_name(std::string_view raw);
+// Why `raw` is not a workspace name, in words ("" when it is one): empty, too long (with
+// its length, so the user knows how much to cut) or holding control characters.
+std::string workspace_name_problem(std::string_view raw);
 // Key used for "unique ignoring ASCII case".
 std::string workspace_name_key(std::string_view normalized);
 

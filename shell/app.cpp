@@ -201,7 +201,14 @@ void App::on_route(std::string_view hash, bool explain) {
       r.reset();
     }
   }
-  if (r && (r->view == View::SubWorkspaces || r->view == View::Trash) && !(p && is_org_admin(s, *p))) r.reset();
+  if (r && (r->view == View::SubWorkspaces || r->view == View::Trash) && !(p && is_org_admin(s, *p))) {
+    // A bare address lands there by default: only a link that names the page is answered.
+    bool named = hash.find("subs") != std::string_view::npos || hash.find("trash") != std::string_view::npos;
+    if (explain && named)
+      refusal_toast(std::string(r->view == View::Trash ? "The trash" : "The Sub-workspaces list") + " is for org admins; " +
+                    ui_.acting_as + " is not one, so their own workspace is shown instead.");
+    r.reset();
+  }
   if (!r) {
     // Somewhere this person may be: the sub-workspaces list for org admins, else their first workspace.
     Route fallback{View::SubWorkspaces, 0};

@@ -99,8 +99,11 @@ void refresh_switcher_rows(const State& s, PersonIx me, SwitcherState& sw) {
   std::string needle = ascii_lower(trim(sw.filter.view()));
   for (WorkspaceId id : visible_workspaces(s, me))
     if (needle.empty() || ascii_lower(s.workspace(id)->name).find(needle) != std::string::npos) sw.rows.push_back(id);
-  auto order = [&](WorkspaceId id) { return std::make_pair(!s.workspace(id)->is_parent, ascii_lower(s.workspace(id)->name)); };
-  std::sort(sw.rows.begin(), sw.rows.end(), [&](WorkspaceId a, WorkspaceId b) { return order(a) < order(b); });
+  // The parent first, then the subs in the Sub-workspaces list's order (Team 2 before Team 10).
+  std::sort(sw.rows.begin(), sw.rows.end(), [&](WorkspaceId a, WorkspaceId b) {
+    const Workspace &x = *s.workspace(a), &y = *s.workspace(b);
+    return x.is_parent != y.is_parent ? x.is_parent : natural_less(x.name, y.name);
+  });
 }
 
 void draw_workspace_switcher(App& app, float width) {
@@ -113,8 +116,12 @@ void draw_workspace_switcher(App& app, float width) {
   std::string shown = cur ? cur->name : "No workspace yet";
   SwitcherState& sw = app.ui().switcher;
   bool enter = false;
-  if (begin_search_combo("##workspace", shown.c_str(), width, 320, "##switch-filter", "Search workspaces (Enter opens the first)",
-                         sw.filter, enter)) {
+  bool open = begin_search_combo("##workspace", shown.c_str(), width, 320, "##switch-filter",
+                                 "Search workspaces (Enter opens the first)", sw.filter, enter);
+  // A long name is cut by the closed combo: the whole of it on hover.
+  if (!open && ImGui::IsItemHovered() && ImGui::CalcTextSize(shown.c_str()).x > width - ImGui::GetFrameHeight() - 8)
+    ImGui::SetTooltip("%s", shown.c_str());
+  if (open) {
     refresh_switcher_rows(s, *me, sw);
     auto open = [&](WorkspaceId id) {
       View v = app.ui().route.view;

@@ -265,7 +265,7 @@ void draw_assets(App& app) {
   for (AssetId id : ws->assets) consider(id);
   for (AssetId id : ws->shared_in) consider(id);
   std::sort(rows.begin(), rows.end(), [](const Asset* a, const Asset* b) {
-    return a->kind != b->kind ? a->kind < b->kind : ascii_lower(a->name) < ascii_lower(b->name);
+    return a->kind != b->kind ? a->kind < b->kind : natural_less(a->name, b->name);
   });
   ImGui::Spacing();
   if (rows.empty()) {

@@ -197,7 +197,7 @@ void draw_ledger(App& app, const Workspace& ws, BillingState& st, bool whole_org
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(account_name(s, e.to).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(format_credits(e.amount).c_str());
+        text_right(format_credits(e.amount));
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(std::string(s.email_of(e.actor)).c_str());
       }

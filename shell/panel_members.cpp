@@ -1,8 +1,10 @@
 // Members of one workspace: search, sort, role changes, removal, invitations (resend,
 // revoke, invite more), bulk actions, CSV export, seat meter. Large tables are clipped.
 #include <imgui.h>
+#include <imgui_internal.h>  // ImGuiItemFlags_MixedValue: the select-all box when some are ticked
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "core/csv.hpp"
 #include "core/queries.hpp"
@@ -60,23 +62,56 @@ void refresh_rows(App& app, const Workspace& ws, MembersState& st) {
   }
   TimeMs now = app.now();
   // Ties (people without a name, one role) fall back to the email, so the order is stable.
+  // Numbers in names and emails sort by value (temp2 before temp10).
   auto less = [&](PersonIx a, PersonIx b) {
     const Membership &x = *ws.member(a), &y = *ws.member(b);
-    const std::string &ea = s.people[a].email, &eb = s.people[b].email;
+    int by_email = natural_compare(s.people[a].email, s.people[b].email);
     switch (st.sort_column) {
-      case kEmail: return ea < eb;
-      case kRole: return std::tie(x.role, ea) < std::tie(y.role, eb);
-      case kStatus: return std::make_pair(status_rank(x, now), std::cref(ea)) < std::make_pair(status_rank(y, now), std::cref(eb));
-      case kSince: return std::tie(x.since, ea) < std::tie(y.since, eb);
-      default: return std::make_pair(ascii_lower(s.people[a].name), std::cref(ea)) < std::make_pair(ascii_lower(s.people[b].name), std::cref(eb));
+      case kEmail: return by_email < 0;
+      case kRole: return x.role != y.role ? x.role < y.role : by_email < 0;
+      case kStatus: return status_rank(x, now) != status_rank(y, now) ? status_rank(x, now) < status_rank(y, now) : by_email < 0;
+      case kSince: return x.since != y.since ? x.since < y.since : by_email < 0;
+      default: {
+        int by_name = natural_compare(s.people[a].name, s.people[b].name);
+        return by_name != 0 && !iequals_ascii(s.people[a].name, s.people[b].name) ? by_name < 0 : by_email < 0;
+      }
     }
   };
   std::stable_sort(st.rows.begin(), st.rows.end(), [&](PersonIx a, PersonIx b) {
     return st.sort_ascending ? less(a, b) : less(b, a);
   });
-  // Forget selected people who are no longer listed.
-  for (auto it = st.selected.begin(); it != st.selected.end();)
-    it = ws.member(*it) ? std::next(it) : st.selected.erase(it);
+  // Only listed people stay selected: a bulk action never reaches someone the search hides.
+  if (!st.selected.empty()) {
+    std::unordered_set<PersonIx> listed(st.rows.begin(), st.rows.end());
+    for (auto it = st.selected.begin(); it != st.selected.end();) it = listed.count(*it) ? std::next(it) : st.selected.erase(it);
+  }
+}
+
+// The header row, with a box in the selection column that ticks every listed person (or
+// none). The selection holds listed people only, so comparing sizes is enough.
+void draw_header_row(MembersState& st, bool manage) {
+  ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+  for (int c = 0; c < ImGui::TableGetColumnCount(); ++c) {
+    if (!ImGui::TableSetColumnIndex(c)) continue;
+    ImGui::PushID(c);
+    if (c == kSelect && manage) {
+      bool all = !st.rows.empty() && st.selected.size() == st.rows.size();
+      bool some = !st.selected.empty() && !all;
+      bool ticked = all;
+      if (some) ImGui::PushItemFlag(ImGuiItemFlags_MixedValue, true);
+      if (ImGui::Checkbox("##select-all", &ticked)) {
+        if (all || some) st.selected.clear();
+        else st.selected.insert(st.rows.begin(), st.rows.end());
+      }
+      if (some) ImGui::PopItemFlag();
+      track("select:all");
+      if (ImGui::IsItemHovered())
+        ImGui::SetTooltip(all || some ? "Clear the selection." : "Select all %s listed.", format_count(static_cast<long long>(st.rows.size())).c_str());
+    } else {
+      ImGui::TableHeader(ImGui::TableGetColumnName(c));
+    }
+    ImGui::PopID();
+  }
 }
 
 // Why `me` may not change or remove `target` here (empty: they may).
@@ -239,7 +274,7 @@ void draw_bulk_bar(App& app, const Workspace& ws, MembersState& st, PersonIx me)
   role_combo("##bulk-role", bulk_role);
   ImGui::SameLine();
   std::vector<PersonIx> people(st.selected.begin(), st.selected.end());
-  std::sort(people.begin(), people.end(), [&](PersonIx a, PersonIx b) { return s.people[a].email < s.people[b].email; });
+  std::sort(people.begin(), people.end(), [&](PersonIx a, PersonIx b) { return natural_less(s.people[a].email, s.people[b].email); });
   if (button("Set role##bulk")) {
     // Asked first, naming who changes: those who hold the role already, or whom you may
     // not change, are named as staying.
@@ -466,7 +501,7 @@ void draw_members(App& app) {
       float actions = ImGui::CalcTextSize("Resend").x + ImGui::CalcTextSize("Revoke").x + style.FramePadding.x * 4 +
                       style.ItemSpacing.x + style.CellPadding.x * 2;
       ImGui::TableSetupColumn("", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed, actions, kActions);
-      ImGui::TableHeadersRow();
+      draw_header_row(st, manage);
       if (table_sort_changed(st.sort_column, st.sort_ascending)) {
         refresh_rows(app, *ws, st);
         ImGui::SetScrollY(0.0f);  // a new order starts at its top, not mid-list

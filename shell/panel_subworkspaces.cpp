@@ -37,7 +37,7 @@ void refresh_rows(App& app, SubsListState& st) {
       case kCredits: return x.balance < y.balance;
       case kBilling: return x.billing_by_parent < y.billing_by_parent;
       case kApi: return x.api_access < y.api_access;
-      default: return ascii_lower(x.name) < ascii_lower(y.name);
+      default: return natural_less(x.name, y.name);  // Team 2 before Team 10
     }
   };
   std::stable_sort(st.rows.begin(), st.rows.end(), [&](WorkspaceId a, WorkspaceId b) {
@@ -102,14 +102,15 @@ void draw_row(App& app, const Workspace& ws) {
   track_text("people:" + ws.name, people);
 
   ImGui::TableNextColumn();
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(format_credits(ws.balance).c_str());
+  // The alert first: the amounts line up on the right.
   if (over_alert_threshold(ws)) {
-    ImGui::SameLine();
     badge("\xE2\x9A\xA0 alert", pal.badge_warn_bg, pal.badge_warn_fg);
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip("%d%% of the credits it received are consumed (alert at %d%%).", consumed_percent(ws), ws.alert_percent);
+    ImGui::SameLine();
   }
+  ImGui::AlignTextToFramePadding();
+  text_right(format_credits(ws.balance));
 
   ImGui::TableNextColumn();
   badge(ws.billing_by_parent ? "Parent pays" : "Self-managed", pal.badge_bg, pal.badge_fg);

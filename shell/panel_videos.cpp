@@ -160,7 +160,7 @@ void draw_videos(App& app) {
         ImGui::Text("%d:%02d", v.duration_seconds / 60, v.duration_seconds % 60);
         ImGui::TableNextColumn();
         ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(format_credits(v.cost).c_str());
+        text_right(format_credits(v.cost));
         ImGui::TableNextColumn();
         bool own = v.creator == *me && can(s, *me, *ws, Perm::CreateContent);
         bool may = own || can(s, *me, *ws, Perm::EditAnyAsset);

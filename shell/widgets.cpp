@@ -289,6 +289,12 @@ bool table_sort_changed(int& column, bool& ascending) {
   return true;
 }
 
+void text_right(const std::string& text) {
+  float room = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(text.c_str()).x;
+  if (room > 0) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + room);
+  ImGui::TextUnformatted(text.c_str());
+}
+
 void text_fit(const std::string& text) {
   float avail = ImGui::GetContentRegionAvail().x;
   ImVec2 size = ImGui::CalcTextSize(text.c_str());

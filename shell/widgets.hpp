@@ -79,6 +79,8 @@ void text_warning(const char* fmt, ...) IM_FMTARGS(1);
 // One line of text in the space left on this line: cut with "..." when it does not fit (a
 // narrow table column), the whole text on hover.
 void text_fit(const std::string& text);
+// A number in a table cell, against the cell's right edge so that digits line up.
+void text_right(const std::string& text);
 void help_marker(const char* text);
 void heading(const char* text);
 // The title of the current view (a heading published as "view:title").

@@ -21,7 +21,7 @@ constexpr const char* kSteps[] = {"1  Details", "2  Members", "3  Settings"};
 // Why the name cannot be used, or empty.
 std::string name_problem(const State& s, std::string_view raw) {
   auto name = normalize_workspace_name(raw);
-  if (!name) return trim(raw).empty() ? "Give the sub-workspace a name." : "A name has 1 to 64 characters.";
+  if (!name) return workspace_name_problem(raw);
   if (s.workspace_by_name_key.count(workspace_name_key(*name)))
     return "A workspace named '" + *name + "' already exists (names in the trash count too).";
   return "";

@@ -1,7 +1,11 @@
 // Text rules: UTF-8, trimming, emails, names, credits, dates.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <limits>
+#include <random>
+#include <string>
+#include <vector>
 
 #include "core/text.hpp"
 #include "core/types.hpp"
@@ -36,6 +40,38 @@ TEST_CASE("emails are trimmed, lower-cased and validated") {
     CHECK_FALSE(normalize_email(bad));
   CHECK_FALSE(normalize_email(std::string(65, 'a') + "@x.io"));
   CHECK(normalize_email(std::string(64, 'a') + "@x.io"));
+}
+
+TEST_CASE("lists sort numbers by value and ignore case") {
+  std::vector<std::string> got = {"temp10@x.io", "Temp2@x.io", "temp1@x.io", "temp01@x.io", "team", "Team 10", "team 9", "a", ""};
+  std::sort(got.begin(), got.end(), natural_less);
+  std::vector<std::string> want = {"", "a", "team", "team 9", "Team 10", "temp01@x.io", "temp1@x.io", "Temp2@x.io", "temp10@x.io"};
+  CHECK(got == want);
+  CHECK(natural_compare("x2", "x10") < 0);
+  CHECK(natural_compare("x10", "x2") > 0);
+  CHECK(natural_compare("x007", "x7") != 0);  // equal in value, still ordered: the order is total
+  CHECK(natural_compare("A", "a") != 0);
+  CHECK(natural_compare("same", "same") == 0);
+  CHECK(natural_compare("99999999999999999999999", "100000000000000000000000") < 0);  // no overflow
+}
+
+TEST_CASE("the list order is a strict weak order on random texts") {
+  // std::sort needs it: irreflexive, antisymmetric, transitive; checked on many triples.
+  std::mt19937 rng(7);
+  const std::string alphabet = "aAb0019 .";
+  auto text = [&] {
+    std::string t(rng() % 6, ' ');
+    for (char& c : t) c = alphabet[rng() % alphabet.size()];
+    return t;
+  };
+  auto sign = [](int v) { return (v > 0) - (v < 0); };
+  for (int n = 0; n < 20000; ++n) {
+    std::string a = text(), b = text(), c = text();
+    REQUIRE(natural_compare(a, a) == 0);
+    REQUIRE(sign(natural_compare(a, b)) == -sign(natural_compare(b, a)));
+    if (natural_compare(a, b) == 0) REQUIRE(a == b);
+    if (natural_less(a, b) && natural_less(b, c)) REQUIRE(natural_less(a, c));
+  }
 }
 
 TEST_CASE("counts are grouped in thousands as credits are") {

@@ -14,6 +14,12 @@ TEST_CASE("workspace names: 1-64 code points, trimmed, unique ignoring ASCII cas
   CHECK(w.err(kAdmin, CreateWorkspace{"   "}) == Err::invalid_name);
   CHECK(w.err(kAdmin, CreateWorkspace{std::string(65, 'x')}) == Err::invalid_name);
   CHECK(w.err(kAdmin, CreateWorkspace{"tab\there"}) == Err::invalid_name);
+  // The refusal says what is wrong with this name, with the length when it is too long.
+  CHECK(w.run(kAdmin, CreateWorkspace{"   "}).error.message == "Give the workspace a name.");
+  CHECK(w.run(kAdmin, CreateWorkspace{std::string(66, 'x')}).error.message ==
+        "A workspace name has at most 64 characters; this one has 66.");
+  CHECK(w.run(kAdmin, CreateWorkspace{"tab\there"}).error.message.find("control characters") != std::string::npos);
+  CHECK(w.run(kAdmin, CreateWorkspace{"bad \xFF byte"}).error.message == "A workspace name must be UTF-8 text.");
   // 64 code points of 3 bytes each is fine; 65 is not.
   std::string wide;
   for (int i = 0; i < 64; ++i) wide += "\xE6\x97\xA5";  // 日

@@ -221,7 +221,7 @@ TEST_CASE("the workspace switcher lists the parent, then the subs by name, and s
   REQUIRE(rows.size() == s.workspaces.size());
   CHECK(rows.front() == s.parent);
   for (size_t i = 2; i < rows.size(); ++i)
-    CHECK(ascii_lower(s.workspace(rows[i - 1])->name) <= ascii_lower(s.workspace(rows[i])->name));
+    CHECK(natural_compare(s.workspace(rows[i - 1])->name, s.workspace(rows[i])->name) < 0);
   const Workspace& target = s.workspaces.back();
   std::string name = target.name;
   WorkspaceId id = target.id;
@@ -231,5 +231,27 @@ TEST_CASE("the workspace switcher lists the parent, then the subs by name, and s
   h.key(ImGuiKey_Enter);
   h.frame();
   CHECK(h.app->ui().route.ws == id);
+  CHECK(h.app->ui().route.view == ui::View::Members);
+}
+
+TEST_CASE("a link to the Sub-workspaces list or the trash says why someone who is not an org admin lands elsewhere") {
+  Headless h;
+  const State& s = h.state();
+  std::string member;
+  for (const auto& m : s.workspaces[1].members)
+    if (m.status == MemberStatus::Active && !is_org_admin(s, m.person)) member = s.people[m.person].email;
+  REQUIRE_FALSE(member.empty());
+  h.app->act_as(member);
+  h.frame();
+  size_t toasts = h.app->ui().toasts.size();
+  h.app->on_route("");  // the bare address: no page was named, nothing to explain
+  CHECK(h.app->ui().toasts.size() == toasts);
+  CHECK(h.app->ui().route.view == ui::View::Members);
+  h.app->on_route("#/subs");
+  CHECK(last_toast(h).text == "The Sub-workspaces list is for org admins; " + member +
+                                  " is not one, so their own workspace is shown instead.");
+  CHECK(h.app->ui().route.view == ui::View::Members);
+  h.app->on_route("#/trash");
+  CHECK(last_toast(h).text.rfind("The trash is for org admins", 0) == 0);
   CHECK(h.app->ui().route.view == ui::View::Members);
 }

@@ -6,6 +6,8 @@
 #include "headless.hpp"
 #include <imgui_internal.h>
 
+#include <unordered_set>
+
 using namespace subspace;
 using namespace subspace::test;
 
@@ -161,7 +163,7 @@ TEST_CASE("a bulk removal keeps, and names, those who may not be removed: yourse
   CHECK_FALSE(h.rect("Remove##bulk").enabled);
 }
 
-TEST_CASE("people without a name are listed by email, whatever the order they were invited in") {
+TEST_CASE("people without a name are listed by email in natural order, whatever the order they were invited in") {
   Headless h;
   WorkspaceId parent = h.state().parent;
   std::vector<InviteRow> rows;
@@ -173,7 +175,8 @@ TEST_CASE("people without a name are listed by email, whatever the order they we
   for (PersonIx p : h.app->ui().members.rows)
     if (const Person& person = h.state().people[p]; person.email.find("@new.example") != std::string::npos)
       unnamed.push_back(person.email);
-  CHECK(unnamed == std::vector<std::string>{"temp10@new.example", "temp11@new.example", "temp1@new.example", "temp2@new.example"});
+  // Numbers by value: temp2 before temp10, as people count.
+  CHECK(unnamed == std::vector<std::string>{"temp1@new.example", "temp2@new.example", "temp10@new.example", "temp11@new.example"});
 }
 
 TEST_CASE("an invitation's days left are rounded to the nearest day") {
@@ -243,4 +246,38 @@ TEST_CASE("the members table keeps its sort order when someone else acts and bac
   const auto& rows = h.app->ui().members.rows;
   REQUIRE(rows.size() > 2);
   for (size_t i = 1; i < rows.size(); ++i) CHECK(h.state().people[rows[i - 1]].email < h.state().people[rows[i]].email);
+}
+
+TEST_CASE("the header box selects every listed person, and only those the search lists") {
+  Headless h;
+  const Workspace& parent = h.state().parent_workspace();
+  open_members(h, parent.id);
+  auto& st = h.app->ui().members;
+  REQUIRE(st.rows.size() >= 3);
+  h.click("select:all");
+  CHECK(st.selected.size() == st.rows.size());
+  h.hover("select:all");
+  CHECK(h.app->ui().members.selected.size() == st.rows.size());
+  h.click("select:all");  // ticked: clears
+  CHECK(st.selected.empty());
+
+  // Narrowed by a search: the box takes the listed people only.
+  std::string email = h.state().people[st.rows[1]].email;
+  h.click("##members-search");
+  h.type(email);
+  REQUIRE(st.rows.size() == 1);
+  h.click("select:all");
+  CHECK(st.selected == std::unordered_set<PersonIx>{*h.state().person(email)});
+
+  // Everyone ticked, then a search hides some: they leave the selection, so a bulk action
+  // never reaches someone the table does not show.
+  h.click("select:all");
+  st.search.clear();
+  h.frame();
+  REQUIRE(st.rows.size() == parent.members.size());
+  h.click("select:all");
+  REQUIRE(st.selected.size() == st.rows.size());
+  h.click("##members-search");
+  h.type(email);
+  CHECK(st.selected.size() == 1);
 }
