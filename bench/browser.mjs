@@ -13,7 +13,7 @@ const [web, benchWeb] = process.argv.slice(2);
 const figure = (name, value, unit) => console.log(`${name}: ${value >= 100 ? value.toFixed(0) : value.toFixed(value >= 10 ? 1 : 3)} ${unit}`);
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 
-const app = ['subspace.wasm', 'subspace.js', 'subspace-web.js', 'page.js'].reduce((n, f) => n + gz(path.join(web, f)), 0);
+const app = ['subspace.wasm', 'subspace.js', 'subspace-storage.js', 'subspace-web.js', 'page.js'].reduce((n, f) => n + gz(path.join(web, f)), 0);
 const skeleton = ['skeleton.wasm', 'skeleton.js'].reduce((n, f) => n + gz(path.join(benchWeb, f)), 0);
 figure('bundle.app_code.gzip', app / 1024, 'KB');
 figure('bundle.app_wasm.raw', readFileSync(path.join(web, 'subspace.wasm')).length / 1024, 'KB');

@@ -62,7 +62,7 @@ md += `
 ## How they are measured
 
 * **Bundle**: gzip -9 of what the browser downloads to run the app's code (\`subspace.wasm\`,
-  \`subspace.js\`, \`subspace-web.js\`, \`page.js\`); the fonts (\`subspace.data\`) are reported apart. The
+  \`subspace.js\`, \`subspace-storage.js\`, \`subspace-web.js\`, \`page.js\`); the fonts (\`subspace.data\`) are reported apart. The
   skeleton (\`bench/skeleton\`) is Dear ImGui + SDL2 + WebGL2 drawing one window, no
   \`imgui_demo\`, built in the same CMake run with the same compile and link flags.
 * **Start**: \`performance.now()\` at the first drawn frame after navigation, in headless Chromium

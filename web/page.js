@@ -14,7 +14,7 @@
   };
 
   if (!window.SubspaceWeb) {
-    show('Subspace could not start: subspace-web.js did not load.');
+    show('Subspace could not start: subspace-storage.js or subspace-web.js did not load.');
     return;
   }
   const config = window.SubspaceWeb.configFromUrl(location.href);

@@ -6,7 +6,7 @@
  */
 'use strict';
 const CACHE = 'subspace-app-v1';
-const FILES = ['./', 'index.html', 'page.js', 'subspace-web.js', 'subspace.js', 'subspace.wasm', 'subspace.data',
+const FILES = ['./', 'index.html', 'page.js', 'subspace-storage.js', 'subspace-web.js', 'subspace.js', 'subspace.wasm', 'subspace.data',
   'embed-example.html'];
 
 self.addEventListener('install', (event) => {
