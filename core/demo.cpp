@@ -140,7 +140,9 @@ DemoResult make_demo(const DemoSize& size, std::uint64_t seed, TimeMs now) {
     CreateWorkspace cw;
     cw.name = sub_name(i, b.rng, used);
     cw.billing_by_parent = !b.rng.chance(25);
-    cw.api_access = b.rng.chance(40);
+    // The first sub always has API access: even the small demo shows a sub's own keys,
+    // usage and consumption (the draw stays, so the rest of the demo is as before).
+    cw.api_access = b.rng.chance(40) || i == 0;
     cw.initial_credits = Cents{100} * (200 + b.rng.below(800));
     // Some subs have a seat cap, always above the people the demo puts there.
     int planned = (size.people - std::max(std::min(size.people, 6), size.people / 10)) / std::max(1, size.subs);

@@ -71,7 +71,8 @@ Error exec(Ctx& c, const ReclaimAvatarSlots& p) {
   if (Error e = check_count(p.count)) return e;
   int reclaimable = std::min(ws->slots_allocated, free_avatar_slots(c.s, *ws));
   if (p.count > reclaimable)
-    return Error(Err::reclaim_exceeds_free_slots, "At most " + std::to_string(reclaimable) + " allocated avatar slots are free.");
+    return Error(Err::reclaim_exceeds_free_slots, "At most " + std::to_string(reclaimable) +
+                                                      (reclaimable == 1 ? " allocated avatar slot is free." : " allocated avatar slots are free."));
   mut::move_slots(c.s, Movement::Reclaim, ws->id, c.s.parent, p.count, c.id(), c.actor, c.now());
   c.detail = "reclaimed " + std::to_string(p.count) + " avatar slots";
   return {};

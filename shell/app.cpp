@@ -136,6 +136,8 @@ void App::on_save_finished(bool ok, std::string_view message) {
   ui_.save_failed = !ok;
   ui_.save_status = ok ? "saved" : "save failed: " + std::string(message);
   platform_.emit("saved", Json({{"ok", ok}, {"message", message}}).dump());
+  // A host listening for errors only hears of a failed save too.
+  if (!ok) platform_.emit("error", Json({{"code", "save_failed"}, {"message", message}}).dump());
 }
 
 ExecResult App::send(Payload p, std::string actor) {

@@ -57,14 +57,17 @@ UsageDays usage_days(const UsageByDay& by_day, std::int64_t today, int days) {
     out.calls += u.calls;
     out.credits += u.credits;
     std::string day = format_day(d);
-    out.bars.push_back({day.substr(5), static_cast<double>(u.credits) / 100.0,
-                        day + " (UTC)\n" + calls_text(u.calls) + "\n" + format_credits(u.credits) + " credits"});
+    bool today_ = d == today;
+    out.bars.push_back({today_ ? "today" : day.substr(5), static_cast<double>(u.credits) / 100.0,
+                        day + (today_ ? " (UTC), today so far" : " (UTC)") + "\n" + calls_text(u.calls) + "\n" +
+                            format_credits(u.credits) + " credits",
+                        today_});
   }
   return out;
 }
 
 void draw_usage_chart(const char* id, const UsageDays& usage, float height) {
-  text_muted("Bars: credits consumed per day. Hover a bar for its number of calls.");
+  text_muted("Bars: credits consumed per UTC day; today's, outlined, is the day so far. Hover a bar for its calls.");
   bar_chart(id, usage.bars, ImVec2(-1, height), "");
 }
 
@@ -119,8 +122,18 @@ int bar_chart(const char* id, const std::vector<Bar>& bars, ImVec2 size, const c
     float h = top > 0 ? static_cast<float>(bars[i].value / top) * plot_h : 0;
     bool hot = inside && mouse.x >= plot_min.x + slot * i && mouse.x < plot_min.x + slot * (i + 1);
     if (hot) hovered = static_cast<int>(i);
-    if (h > 0) dl->AddRectFilled(ImVec2(x0, plot_max.y - h), ImVec2(x1, plot_max.y), hot ? pal.chart_bar_hover : pal.chart_bar, 2.0f);
-    if (i % every == 0 && !bars[i].label.empty()) {
+    ImU32 fill = hot ? pal.chart_bar_hover : pal.chart_bar;
+    if (h > 0 && bars[i].partial) {
+      // Outlined with a faint fill: a day still running is not a drop.
+      dl->AddRectFilled(ImVec2(x0, plot_max.y - h), ImVec2(x1, plot_max.y), (fill & ~IM_COL32_A_MASK) | (0x50u << IM_COL32_A_SHIFT), 2.0f);
+      dl->AddRect(ImVec2(x0, plot_max.y - h), ImVec2(x1, plot_max.y), fill, 2.0f, 0, 1.5f);
+    } else if (h > 0) {
+      dl->AddRectFilled(ImVec2(x0, plot_max.y - h), ImVec2(x1, plot_max.y), fill, 2.0f);
+    }
+    // The last label always shows (it says where the period ends); one too close to it gives way.
+    bool last = i + 1 == bars.size();
+    bool clear_of_last = bars.size() - 1 - i >= static_cast<size_t>(every);
+    if (!bars[i].label.empty() && (last || (i % every == 0 && clear_of_last))) {
       ImVec2 ts = ImGui::CalcTextSize(bars[i].label.c_str());
       dl->AddText(ImVec2((x0 + x1 - ts.x) / 2, plot_max.y + 4), pal.muted, bars[i].label.c_str());
     }

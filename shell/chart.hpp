@@ -13,6 +13,7 @@ struct Bar {
   std::string label;    // x-axis label (may be empty for crowded charts)
   double value = 0;     // bar height
   std::string tooltip;  // shown when hovered
+  bool partial = false;  // a period still running (today): drawn hollow, so it does not read as a drop
 };
 
 // The y axis of a bar chart whose highest bar is `max_value`: a round top and five labels
@@ -31,7 +32,7 @@ int bar_chart(const char* id, const std::vector<Bar>& bars, ImVec2 size, const c
 int hbar_chart(const char* id, const std::vector<Bar>& bars, float width, const char* unit);
 
 // API usage over the last `days` days to `today` (UTC days): a bar of credits per day, its
-// calls on hover, and the totals. The API and billing views both chart it.
+// calls on hover, and the totals. Today's bar is partial: the day is not over. The API and billing views both chart it.
 std::string calls_text(std::int64_t n);  // "1 call", "12 calls"
 struct UsageDays {
   std::vector<Bar> bars;

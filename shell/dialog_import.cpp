@@ -23,7 +23,7 @@ void draw_import_dialog(App& app) {
       app.apply_import();
     }
     ImGui::SameLine();
-    if (button("Cancel##import")) {
+    if (button("Cancel##import") || escape_closes()) {
       ImGui::CloseCurrentPopup();
       app.cancel_import();
     }

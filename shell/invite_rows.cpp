@@ -29,6 +29,32 @@ std::string short_reason(const InviteVerdict& v) {
 // Keeps the editor's right-hand buttons clear of the dialog body's scrollbar.
 float right_margin() { return ImGui::GetStyle().ItemSpacing.x; }
 
+bool is_list_separator(char c) { return c == ',' || c == ';' || c == '\n' || c == '\r' || c == ' ' || c == '\t'; }
+
+// A pasted list arrives as one long line, which ImGui 1.86 does not wrap: one address per
+// line keeps the whole list in view. Separators are equivalent, so nothing is lost.
+int one_address_per_line(ImGuiInputTextCallbackData* d) {
+  for (int i = 0; i < d->BufTextLen; ++i)
+    if (is_list_separator(d->Buf[i]) && d->Buf[i] != '\n') {
+      d->Buf[i] = '\n';
+      d->BufDirty = true;
+    }
+  for (int i = d->BufTextLen - 1; i > 0; --i)
+    if (d->Buf[i] == '\n' && d->Buf[i - 1] == '\n') d->DeleteChars(i, 1);
+  return 0;
+}
+
+int count_addresses(std::string_view text) {
+  int n = 0;
+  bool in_token = false;
+  for (char c : text) {
+    bool sep = is_list_separator(c);
+    if (!sep && !in_token) ++n;
+    in_token = !sep;
+  }
+  return n;
+}
+
 }  // namespace
 
 std::vector<InviteRow> invite_rows(const std::vector<InviteDraft>& drafts) {
@@ -89,7 +115,7 @@ void add_pasted(std::vector<InviteDraft>& drafts, std::string_view text, Role ro
     drafts.push_back(d);
   };
   for (char c : text) {
-    if (c == ',' || c == ';' || c == '\n' || c == '\r' || c == ' ' || c == '\t') flush();
+    if (is_list_separator(c)) flush();
     else token += c;
   }
   flush();
@@ -146,9 +172,13 @@ void draw_invite_editor(App& app, std::vector<InviteDraft>& drafts, TextBuf<8192
 
   ImGui::Spacing();
   text_muted("Or paste a list of emails (separated by commas, spaces or new lines):");
-  ImGui::InputTextMultiline("##paste", paste.data, sizeof paste.data, ImVec2(-right_margin(), ImGui::GetTextLineHeight() * 3.2f));
+  ImGui::InputTextMultiline("##paste", paste.data, sizeof paste.data, ImVec2(-right_margin(), ImGui::GetTextLineHeight() * 4.2f),
+                            ImGuiInputTextFlags_CallbackEdit, one_address_per_line);
   track(std::string(scope) + ":paste");
-  if (button("Add these people", !paste.empty(), "Paste some emails first")) {
+  int found = count_addresses(paste.view());
+  std::string add = found ? "Add these " + std::to_string(found) + (found == 1 ? " person" : " people") + "###add-pasted"
+                          : std::string("Add these people###add-pasted");
+  if (button(add.c_str(), found > 0, "Paste some emails first")) {
     add_pasted(drafts, paste.view(), Role::Creator);
     paste.clear();
   }

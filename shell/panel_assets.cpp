@@ -134,7 +134,7 @@ void draw_share_dialog(App& app, AssetsState& st, PersonIx me) {
       }
     }
     ImGui::SameLine();
-    if (button("Cancel##share")) open = false;
+    if (button("Cancel##share") || escape_closes()) open = false;
     if (!open) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   }
@@ -166,7 +166,7 @@ void draw_move_and_rename(App& app, AssetsState& st) {
       if (primary_button("Move##move", target != nullptr, "Choose a workspace.") && app.dispatch(MoveAsset{a->id, st.move_target}).accepted())
         open = false;
       ImGui::SameLine();
-      if (button("Cancel##move")) open = false;
+      if (button("Cancel##move") || escape_closes()) open = false;
       if (!open) ImGui::CloseCurrentPopup();
       ImGui::EndPopup();
     }
@@ -186,7 +186,7 @@ void draw_move_and_rename(App& app, AssetsState& st) {
           app.dispatch(RenameAsset{a->id, std::string(st.rename_name.view())}).accepted())
         open = false;
       ImGui::SameLine();
-      if (button("Cancel##rename-asset")) open = false;
+      if (button("Cancel##rename-asset") || escape_closes()) open = false;
       if (!open) ImGui::CloseCurrentPopup();
       ImGui::EndPopup();
     }

@@ -36,9 +36,11 @@ void draw_balances(App& app, const Workspace& ws) {
     text_muted("allocated and unspent %s  -  consumed %s (%d%% of received, alert at %d%%)",
                format_credits(ws.allocated_unspent).c_str(), format_credits(ws.consumed_total).c_str(), consumed_percent(ws),
                ws.alert_percent);
-    if (over_alert_threshold(ws))
+    if (over_alert_threshold(ws)) {
       text_warning("\xE2\x9A\xA0 This sub-workspace has consumed %d%% of the credits it received (alert at %d%%).",
                    consumed_percent(ws), ws.alert_percent);
+      track("billing:alert");
+    }
     text_muted(ws.billing_by_parent ? "Billing: the parent workspace manages billing." : "Billing: self-managed.");
   } else {
     Cents purchased = -s.outside_balance;
@@ -136,9 +138,11 @@ void draw_consumption(App& app) {
     if (!ws->is_parent && over_alert_threshold(*ws)) alerts.push_back(ws);
   if (!alerts.empty()) {
     text_warning("\xE2\x9A\xA0 %zu sub-workspace%s past their alert threshold:", alerts.size(), alerts.size() == 1 ? " is" : "s are");
-    for (size_t i = 0; i < alerts.size() && i < 8; ++i)
+    for (size_t i = 0; i < alerts.size() && i < 8; ++i) {
       text_muted("%s: %d%% consumed (alert at %d%%), %s left", alerts[i]->name.c_str(), consumed_percent(*alerts[i]),
                  alerts[i]->alert_percent, format_credits(alerts[i]->balance).c_str());
+      track("billing:alert:" + alerts[i]->name);
+    }
     track("billing:alerts");
   }
 }

@@ -219,7 +219,7 @@ void draw_invite_dialog(App& app, const Workspace& ws, MembersState& st) {
   ImGui::Separator();
   if (!st.invite_error.empty()) text_error("%s", st.invite_error.c_str());
   int ok = preview.ok_count();
-  if (button("Cancel##invite")) st.invite_open = false;
+  if (button("Cancel##invite") || escape_closes()) st.invite_open = false;
   ImGui::SameLine();
   std::string label = "Invite " + std::to_string(ok) + (ok == 1 ? " person" : " people") + "##invite-send";
   if (primary_button(label.c_str(), ok > 0, "Add at least one person who can be invited.")) {
@@ -452,6 +452,13 @@ void draw_members(App& app) {
   if (!me || !ws || !can_see(s, *me, *ws) || !ws->live()) {
     text_muted("You are not a member of any workspace yet. Pending invitations are listed on the left.");
     return;
+  }
+  if (ui.carried_invites.ws == ws->id) {
+    st.invite_open = true;
+    st.invites = std::move(ui.carried_invites.drafts);
+    st.invite_note = std::move(ui.carried_invites.note);
+    st.invite_error.clear();
+    ui.carried_invites = {};
   }
   view_title(ws->name + " - Members");
   draw_seats(app, *ws);

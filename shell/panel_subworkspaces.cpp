@@ -105,6 +105,7 @@ void draw_row(App& app, const Workspace& ws) {
   // The alert first: the amounts line up on the right.
   if (over_alert_threshold(ws)) {
     badge("\xE2\x9A\xA0 alert", pal.badge_warn_bg, pal.badge_warn_fg);
+    track("alert:" + ws.name);
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip("%d%% of the credits it received are consumed (alert at %d%%).", consumed_percent(ws), ws.alert_percent);
     ImGui::SameLine();

@@ -256,6 +256,14 @@ struct UiState {
   std::string confirm_demo;     // a demo reset chosen from the menu, waiting for "Replace"
   std::string pending_demo;     // a demo reset confirmed, done at the next frame
 
+  // Rows the Create Sub-workspace wizard left out: the new sub's invite dialog opens with
+  // them, so that nothing typed is lost.
+  struct CarriedInvites {
+    WorkspaceId ws = 0;
+    std::vector<InviteDraft> drafts;
+    std::string note;
+  } carried_invites;
+
   WizardState wizard;
   ActorPickerState actor_picker;
   SwitcherState switcher;
@@ -289,6 +297,7 @@ struct UiState {
   void forget_drafts() {
     forget_workspace_drafts();
     wizard = {};
+    carried_invites = {};
     gear = {};
     settings = {};
     audit = {};

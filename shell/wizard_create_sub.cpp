@@ -130,8 +130,17 @@ void create(App& app, WizardState& w) {
   c.initial_credits = w.credits.empty() ? 0 : parse_credits(w.credits.view()).value_or(-1);
   std::vector<InviteRow> rows = invite_rows(w.invites);
   InvitePreview preview = preview_invites(s, nullptr, std::nullopt, rows, app.now());
-  for (size_t i = 0; i < rows.size(); ++i)
-    if (preview.rows[i].problem == Err::none) c.invites.push_back(rows[i]);
+  std::vector<InviteDraft> left_out;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (preview.rows[i].problem == Err::none) {
+      c.invites.push_back(rows[i]);
+      continue;
+    }
+    InviteDraft& d = left_out.emplace_back();
+    d.email.set(rows[i].email);
+    d.name.set(rows[i].name);
+    d.role = rows[i].role;
+  }
   if (!w.image.rgba.empty()) {
     std::string blob = app.save_image_blob(w.image);
     if (blob.empty()) {
@@ -149,11 +158,21 @@ void create(App& app, WizardState& w) {
   }
   std::string note = "Created '" + name + "'";
   if (invited) note += " and invited " + std::to_string(invited) + (invited == 1 ? " person" : " people");
-  if (std::string left_out = left_out_note(preview); !left_out.empty()) note += "; " + left_out;
-  // Not an error: the sub-workspace exists and the others are invited.
-  app.toast(note + ".");
   if (w.image.texture) app.platform().destroy_texture(w.image.texture);
   w = WizardState{};
+  if (left_out.empty()) {
+    app.toast(note + ".");
+    return;
+  }
+  // Those left out go on in the new sub's invite dialog: fixed or sent once seats are freed.
+  const State& after = app.state();
+  auto it = after.workspace_by_name_key.find(workspace_name_key(name));
+  if (it == after.workspace_by_name_key.end()) return;
+  std::string out = std::to_string(left_out.size()) + (left_out.size() == 1 ? " row was" : " rows were");
+  app.ui().carried_invites = {it->second, std::move(left_out),
+                              note + ". " + out + " left out and not invited: fix them, or free seats, and send; Cancel drops them."};
+  app.toast(note + "; " + out + " left out, kept in its invite dialog.");
+  app.go(Route{View::Members, it->second});
 }
 
 }  // namespace

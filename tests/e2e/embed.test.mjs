@@ -52,9 +52,14 @@ test('two consoles in a host portal: own text, own stores, host inputs untouched
     await page.fill('#request-name', 'Portal User');
     assert.equal(await page.inputValue('#request-name'), 'Portal User');
 
-    // Unmount A: its canvas goes, its API stops answering; B goes on working.
+    // Unmount A: its canvas goes, its GL context is released at once, its API stops
+    // answering; B goes on working.
+    await page.evaluate(() => { window.__glA = document.querySelector('#console-a canvas').getContext('webgl2'); });
+    assert.equal(await page.evaluate(() => window.__glA.isContextLost()), false);
     await page.click('#toggle-a');
     await page.waitForFunction(() => window.consoles.a === null && document.querySelectorAll('#console-a canvas').length === 0, null, { timeout: 10000 });
+    assert.equal(await page.evaluate(() => window.__glA.isContextLost()), true, "A's GL context is released");
+    assert.equal(await page.evaluate(() => document.querySelector('#console-b canvas').getContext('webgl2').isContextLost()), false);
     const b = await page.evaluate(() => window.consoles.b.dispatch({ type: 'create_workspace', name: 'After unmount' }));
     assert.equal(b.ok, true);
     [x, y] = await centre(page, 'b', 'Trash##nav');

@@ -91,3 +91,39 @@ test('keys typed while the canvas is not focused do not reach the app', async ()
   assert.ok((await rows(page)).length >= 3, 'the list is not filtered by keys typed elsewhere');
   await page.evaluate(() => document.getElementById('host-field').remove());
 });
+
+test("the browser's own shortcuts stay the browser's while the console has the keyboard", async () => {
+  const { page } = app;
+  await clickItem(page, '##subs-search');
+  // Whether each keydown's default action was left to the browser, read once the event has
+  // been through every listener (the page's, SDL's, ImGui's).
+  const prevented = (keys) => page.evaluate(async (list) => {
+    const seen = [];
+    const record = (e) => seen.push(e);
+    window.addEventListener('keydown', record, { capture: true });
+    try {
+      const canvas = document.querySelector('canvas');
+      for (const [key, code, ctrlKey] of list) {
+        canvas.dispatchEvent(new KeyboardEvent('keydown', { key, code, ctrlKey, bubbles: true, cancelable: true }));
+        canvas.dispatchEvent(new KeyboardEvent('keyup', { key, code, ctrlKey, bubbles: true, cancelable: true }));
+      }
+    } finally {
+      window.removeEventListener('keydown', record, { capture: true });
+    }
+    return Object.fromEntries(seen.map((e) => [`${e.ctrlKey ? 'Ctrl+' : ''}${e.key}`, e.defaultPrevented]));
+  }, keys);
+  const browser = await prevented([['f', 'KeyF', true], ['l', 'KeyL', true], ['r', 'KeyR', true], ['=', 'Equal', true],
+    ['-', 'Minus', true], ['p', 'KeyP', true], ['F5', 'F5', false], ['F11', 'F11', false]]);
+  for (const [key, wasPrevented] of Object.entries(browser)) assert.equal(wasPrevented, false, `${key} is left to the browser`);
+  // What the console's text fields use is still the console's.
+  const console_ = await prevented([['a', 'KeyA', true], ['z', 'KeyZ', true], ['Backspace', 'Backspace', false]]);
+  for (const [key, wasPrevented] of Object.entries(console_)) assert.equal(wasPrevented, true, `${key} is the console's`);
+  // And typing still reaches the field afterwards.
+  await clickItem(page, '##subs-search');
+  await page.keyboard.type('zz-none');
+  await waitRows(page, (names) => names.length === 0);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await waitRows(page, (names) => names.length >= 3);
+  assert.deepEqual(app.errors, []);
+});

@@ -36,6 +36,10 @@ test('a full storage quota is reported in words, retried, and nothing is lost on
     const id = await renameFirstSub(page, 'Kept after quota');
     const failed = await waitForEvent(page, 'saved', { since: mark, where: (e) => !e.ok, timeout: 20000 });
     assert.match(failed.message, /storage for this site is full \(quota exceeded\)/);
+    // A host listening for errors only hears of it too.
+    const error = await waitForEvent(page, 'error', { since: mark, timeout: 5000 });
+    assert.equal(error.code, 'save_failed');
+    assert.equal(error.message, failed.message);
     assert.equal(await page.evaluate(() => window.Subspace.status().savePending), true);
 
     // Room again: the retry saves everything, and says so.

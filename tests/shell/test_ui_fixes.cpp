@@ -71,7 +71,9 @@ TEST_CASE("inviting past the seat limit: those left out stay in the dialog, and 
   open_members(h, s.parent);
   h.click("+ Invite members##members");
   h.click("invite:paste");
-  h.type("one@new.example two@new.example three@new.example four@new.example");
+  h.type("one@new.example two@new.example, three@new.example;four@new.example");
+  // One address a line, so that a long pasted list stays in view (the box does not wrap).
+  CHECK(std::string(h.app->ui().members.paste.view()) == "one@new.example\ntwo@new.example\nthree@new.example\nfour@new.example");
   h.click("invite:add-pasted");
   CHECK(text_of(h, "invite:left-out-summary") == "2 rows marked \"Left out\" will not be invited.");
   h.click("invite:send");
@@ -169,8 +171,27 @@ TEST_CASE("the wizard says which rows are left out, creates with a neutral toast
         "Creating it invites 1 person; left out b@new.example: seat limit reached, and 10 more (see step 2).");
   h.click("Create Sub-workspace##wizard");
   const ui::Toast& t = last_toast(h);
-  CHECK(t.text == "Created 'Field Sales' and invited 1 person; left out b@new.example: seat limit reached, and 10 more.");
+  CHECK(t.text == "Created 'Field Sales' and invited 1 person; 11 rows were left out, kept in its invite dialog.");
   CHECK_FALSE(t.error);
+  // Those left out are not lost: the new sub's invite dialog holds them, with what happened.
+  h.frame();  // the route changes at the start of a frame; the dialog opens in the one after
+  h.frame();
+  const Workspace* made = h.state().workspace(h.state().workspace_by_name_key.at("field sales"));
+  REQUIRE(made);
+  CHECK(h.app->ui().route.view == ui::View::Members);
+  CHECK(h.app->ui().route.ws == made->id);
+  const ui::MembersState& st = h.app->ui().members;
+  REQUIRE(st.invite_open);
+  REQUIRE(st.invites.size() == 11);
+  CHECK(std::string(st.invites.front().email.view()) == "b@new.example");
+  CHECK(text_of(h, "invite:note") ==
+        "Created 'Field Sales' and invited 1 person. 11 rows were left out and not invited: fix them, or free seats, and send; "
+        "Cancel drops them.");
+  h.click("Cancel##invite");
+  CHECK_FALSE(h.app->ui().members.invite_open);
+  h.app->go(ui::Route{ui::View::SubWorkspaces, 0});
+  h.frame();
+  h.frame();
 
   // Escape in a field cancels that field's edit (ImGui's way) and leaves the rest of the
   // wizard as it was; only the next Escape closes it.

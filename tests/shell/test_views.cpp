@@ -4,6 +4,7 @@
 #include "core/rights.hpp"
 #include "headless.hpp"
 #include "shell/chart.hpp"
+#include "shell/panels.hpp"
 #include "shell/widgets.hpp"
 
 using namespace subspace;
@@ -20,8 +21,8 @@ Headless& large() {
   return h;
 }
 
-const std::vector<ui::View> kWorkspaceViews = {ui::View::Members, ui::View::Assets, ui::View::Videos,
-                                               ui::View::Api, ui::View::Billing, ui::View::Audit};
+const std::vector<ui::View> kWorkspaceViews = {ui::View::Members, ui::View::Assets, ui::View::Videos, ui::View::Api,
+                                               ui::View::Billing, ui::View::Audit, ui::View::Settings};
 
 void draw_all(Headless& h, WorkspaceId ws) {
   for (ui::View v : {ui::View::SubWorkspaces, ui::View::Trash}) {
@@ -84,6 +85,57 @@ TEST_CASE("every view draws over the large demo, for an org admin and for a sub 
   h.app->ui().acting_as = "ada.quill@lumen.example";
 }
 
+TEST_CASE("every dialog draws over the large demo: wizard, gear, invitations, CSV import, share and move") {
+  Headless& h = large();
+  const State& s = h.state();
+  WorkspaceId sub = s.workspaces[500].id;
+  auto frames = [&] {
+    h.frame();
+    h.frame();
+  };
+  h.app->go(ui::Route{ui::View::SubWorkspaces, 0});
+  frames();
+  ui::open_create_wizard(*h.app);
+  for (int step = 0; step < 3; ++step) {
+    h.app->ui().wizard.step = step;
+    frames();
+    CHECK(h.has("Create Sub-workspace##wizard"));
+  }
+  h.key(ImGuiKey_Escape);
+  CHECK_FALSE(h.app->ui().wizard.open);
+
+  ui::open_gear(*h.app, sub);
+  frames();
+  CHECK(h.app->ui().gear.ws == sub);
+  h.key(ImGuiKey_Escape);
+  CHECK_FALSE(h.app->ui().gear.open);
+
+  h.app->go(ui::Route{ui::View::Members, s.parent});
+  frames();
+  h.click("+ Invite members##members");
+  CHECK(h.has("invite:send"));
+  h.key(ImGuiKey_Escape);
+  CHECK_FALSE(h.app->ui().members.invite_open);
+  ui::open_csv_import(*h.app, s.parent);
+  frames();
+  CHECK(h.app->ui().csv.open);
+  h.key(ImGuiKey_Escape);
+  CHECK_FALSE(h.app->ui().csv.open);
+
+  // The share and move dialogs list every sub-workspace (1,000 of them).
+  h.app->go(ui::Route{ui::View::Assets, s.parent});
+  frames();
+  REQUIRE_FALSE(s.parent_workspace().assets.empty());
+  h.app->ui().assets.share_asset = s.parent_workspace().assets.front();
+  frames();
+  h.key(ImGuiKey_Escape);
+  CHECK(h.app->ui().assets.share_asset == 0);
+  h.app->ui().assets.move_asset = s.parent_workspace().assets.front();
+  frames();
+  h.key(ImGuiKey_Escape);
+  CHECK(h.app->ui().assets.move_asset == 0);
+}
+
 TEST_CASE("a chart's y labels share the decimals of their step") {
   using V = std::vector<std::string>;
   CHECK(ui::y_axis(1.7, "").labels == V{"0.0", "0.5", "1.0", "1.5", "2.0"});
@@ -108,6 +160,12 @@ TEST_CASE("API usage by day: one bar per day of the period, empty days included,
   CHECK(u.bars[4].value == 0.05);
   CHECK(u.bars[5].value == 0);
   CHECK(u.bars.back().tooltip.find("3 calls\n1.25 credits") != std::string::npos);
+  // Today is not over: its bar says so, the others are whole days.
+  CHECK(u.bars.back().partial);
+  CHECK(u.bars.back().label == "today");
+  CHECK(u.bars.back().tooltip.find("today so far") != std::string::npos);
+  CHECK_FALSE(u.bars[5].partial);
+  CHECK(u.bars[5].label.size() == 5);  // MM-DD
   CHECK(ui::calls_text(1) == "1 call");
 }
 
