@@ -67,6 +67,22 @@ try {
   }
   figure('start.large_org.from_storage', median(large), 'ms');
   figure('start.large_org_vs_skeleton', median(large) / median(skel), 'x');
+
+  // What one change costs in IndexedDB on the large org, each saved on its own (no
+  // debounce batching several commands into one save): the bytes the saves put.
+  const saved = () => page.waitForFunction(() => { const s = window.Subspace.status(); return s.saveStatus === 'saved' && !s.savePending; }, null, { timeout: 60000, polling: 20 });
+  await saved();
+  const changes = 20;
+  const before = await page.evaluate(() => window.Subspace.status().storageBytesWritten);
+  const sub = await page.evaluate(() => window.Subspace.getState().workspaces.find((w) => !w.is_parent && !w.deleted_at).id);
+  for (let i = 0; i < changes; ++i) {
+    const r = await page.evaluate(([id, n]) => window.Subspace.dispatch({ type: 'rename_workspace', workspace: id, name: `Bench rename ${n}` }), [sub, i]);
+    if (!r.ok) throw new Error(`bench: a rename was refused: ${JSON.stringify(r)}`);
+    await page.waitForFunction(() => window.Subspace.status().savePending, null, { timeout: 5000, polling: 5 }).catch(() => {});
+    await saved();
+  }
+  const after = await page.evaluate(() => window.Subspace.status().storageBytesWritten);
+  figure('storage.browser_bytes_written_per_command.large_org', (after - before) / changes, 'bytes');
 } finally {
   await context.close();
   rmSync(profile, { recursive: true, force: true });

@@ -19,6 +19,7 @@ const budgets = [
   ['State load vs plain JSON parsing of the same bytes', 'core.state_load_vs_json_parse', (v) => v <= 2, 'at most 2x'],
   ['Bytes written to storage per command, large org', 'storage.bytes_written_per_command.large_org', (v) => v < 8192, 'under 8 KB'],
   ['... counting compaction, spread over commands', 'storage.bytes_per_command_with_compaction.large_org', (v) => v < 8192, 'under 8 KB'],
+  ['... in the browser, put into IndexedDB per saved command', 'storage.browser_bytes_written_per_command.large_org', (v) => v < 8192, 'under 8 KB'],
   ...[...figures.keys()].filter((k) => /^frame\..*\.steady$/.test(k)).map((k) => [`Frame CPU time, ${k.slice(6, -7).replace(/_/g, ' ')}`, k, (v) => v < 2, 'under 2 ms']),
   ['Heaviest steady frame, large org vs small org', 'frame.heaviest_large_vs_small', (v) => v < 3, 'no growth with org size (under 3x)'],
 ];

@@ -194,6 +194,7 @@
     const STORE = IDBFS.DB_STORE_NAME;
     let mount = null;
     let known = null;  // Map path -> {time, ino} of what IndexedDB holds (ino null: unknown)
+    let bytesWritten = 0;  // file bytes put into IndexedDB by completed saves (scripts/bench)
 
     // The folder's files and directories now, by path (synchronous).
     function listLocal() {
@@ -252,8 +253,10 @@
         }
         req.onerror = () => { if (!failure) failure = req.error || new Error(what); };
       };
+      let bytes = 0;
       tx.oncomplete = () => {
         known = files;
+        bytesWritten += bytes;
         callback(null);
       };
       tx.onabort = () => {
@@ -264,6 +267,7 @@
         if (same(known.get(path), files.get(path))) continue;
         IDBFS.loadLocalEntry(path, (err, entry) => {  // synchronous
           if (err) return fail(err);
+          bytes += entry.contents ? entry.contents.byteLength : 0;
           request(() => store.put(entry, path), `Saving ${path} failed.`);
         });
       }
@@ -295,6 +299,9 @@
       save(callback) {
         if (known && IDBFS.dbs[dir]) save(callback, true);
         else relearnAndSave(callback);
+      },
+      get bytesWritten() {
+        return bytesWritten;
       },
       // Reads again what another tab saved (this tab never writes while it follows).
       reload(callback) {

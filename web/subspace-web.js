@@ -499,7 +499,8 @@
       // The interface's own state: save status, read-only, acting person, route, persisted.
       status() {
         if (!started || failure) return null;
-        return Object.assign(JSON.parse(native.statusJson()), { persisted, savePending: saver.pending });
+        return Object.assign(JSON.parse(native.statusJson()),
+          { persisted, savePending: saver.pending, storageBytesWritten: files ? files.bytesWritten : 0 });
       },
       on(event, fn) {
         if (!listeners.has(event)) throw new Error(`Unknown event "${event}": use ${EVENTS.join(', ')}.`);
