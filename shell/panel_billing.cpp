@@ -45,7 +45,7 @@ void draw_balances(App& app, const Workspace& ws) {
   } else {
     Cents purchased = -s.outside_balance;
     ImGui::SameLine(0, 20);
-    text_muted("bought in all %s  -  consumed across the organisation %s", format_credits(purchased).c_str(),
+    text_muted("bought across the organisation %s (subs' own purchases included)  -  consumed %s", format_credits(purchased).c_str(),
                format_credits(s.consumed_balance).c_str());
   }
   ImGui::Text("Avatar slots: %d (%d free)", ws.slots, free_avatar_slots(s, ws));
