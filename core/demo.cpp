@@ -136,10 +136,15 @@ DemoResult make_demo(const DemoSize& size, std::uint64_t seed, TimeMs now) {
   // Sub-workspaces.
   std::unordered_set<std::string> used{"lumen studios"};
   std::vector<WorkspaceId> subs;
+  bool self_managed = false;
   for (int i = 0; i < size.subs; ++i) {
     CreateWorkspace cw;
     cw.name = sub_name(i, b.rng, used);
     cw.billing_by_parent = !b.rng.chance(25);
+    // The demo shows both billing modes: if chance left every sub to the parent, the last
+    // one manages its own (decided here, so the random sequence and the rest stay the same).
+    if (i == size.subs - 1 && !self_managed) cw.billing_by_parent = false;
+    self_managed |= !cw.billing_by_parent;
     cw.api_access = b.rng.chance(40);
     cw.initial_credits = Cents{100} * (200 + b.rng.below(800));
     // Some subs have a seat cap, always above the people the demo puts there.
