@@ -73,6 +73,10 @@ class Store {
   std::uint64_t snapshot_bytes() const { return snapshot_bytes_; }
 
  private:
+  Error load_snapshot(State& state, LoadReport& report, std::vector<std::string>& problems);
+  // Replays the segments after the snapshot; `tainted` when an event did not replay as
+  // recorded, which may have left some of its effects in `state`.
+  Error replay_journal(State& state, LoadReport& report, std::vector<std::string>& problems, bool& tainted);
   Error write_snapshot(const State& s);
   Error quarantine(const std::string& name, std::string_view data, const std::string& why, LoadReport& report);
 

@@ -282,6 +282,34 @@ TEST_CASE("data from a newer version is refused and left untouched") {
   CHECK(loaded.has_org);
 }
 
+TEST_CASE("a journal record that replays differently is quarantined, and none of its effects stay in the state") {
+  for (Err recorded : {Err::forbidden, Err::none}) {
+    INFO("recorded as " << error_code(recorded));
+    World w;
+    MemoryStorage st;
+    Store store(st);
+    REQUIRE_FALSE(store.reset(w.s));
+    WorkspaceId a = w.sub("Alpha");
+    for (size_t i = 1; i < w.journal.size(); ++i) REQUIRE_FALSE(store.append(w.journal[i]));
+    std::string good = state_to_text(w.s);
+    // forbidden: an admin's rename recorded as refused goes through on replay.
+    // none: a second "alpha" recorded as accepted is refused on replay (name_taken).
+    Payload p = recorded == Err::none ? Payload{CreateWorkspace{"alpha"}} : Payload{RenameWorkspace{a, "Gamma"}};
+    REQUIRE_FALSE(store.append(Event{w.s.last_seq + 1, Command{{w.next_id++, kAdmin, w.now}, p}, recorded}));
+    LoadReport report;
+    State s = load(st, report);
+    CHECK(report.damaged());
+    CHECK(report.problem.find("but replays as") != std::string::npos);
+    CHECK(report.problem.rfind("Recovered up to event " + std::to_string(w.s.last_seq) + ";", 0) == 0);
+    CHECK(report.quarantined.size() == 1);
+    CHECK(state_to_text(s) == good);
+    CHECK(s.workspace(a)->name == "Alpha");
+    LoadReport again;
+    CHECK(state_to_text(load(st, again)) == good);
+    CHECK_FALSE(again.damaged());
+  }
+}
+
 TEST_CASE("blobs are checksummed and their names confined") {
   MemoryStorage st;
   Store store(st);
