@@ -111,7 +111,8 @@ std::optional<std::string> read_part(const std::string& data, std::uint64_t seq,
   if (version != "v1") {
     std::uint64_t v = 0;
     newer = version.size() > 1 && version[0] == 'v' && parse_u64(std::string(version.substr(1)), v) && v > 1;
-    return why = newer ? "written by a newer version" : "bad header", std::nullopt;
+    why = newer ? "snapshot format " + std::string(version) + "; this version of Subspace reads v1" : "bad header";
+    return std::nullopt;
   }
   std::uint64_t hseq, hpart, hparts, crc, len;
   if (!parse_u64(f["seq"], hseq) || !parse_u64(f["part"], hpart) || !parse_u64(f["parts"], hparts) ||
@@ -145,7 +146,10 @@ SegmentScan scan_segment(std::string_view data) {
     if (j.is_discarded()) { out.problem = "a record is not JSON"; break; }
     ScannedRecord rec;
     if (Error err = event_from_json(j, rec.event)) {
-      out.problem = err.code == Err::unknown_command ? "a record was written by a newer version (" + err.message + ")" : err.message;
+      // A record that passed its checksum and names a newer format, or a command type this
+      // version does not know, is intact data from a newer version, not damage.
+      out.newer = err.code == Err::unsupported_version || err.code == Err::unknown_command;
+      out.problem = err.message;
       break;
     }
     pos = nl + 1;
@@ -187,7 +191,8 @@ Error Store::load_snapshot(State& state, LoadReport& report, std::vector<std::st
       else expected = n, text += *payload;
     }
     if (ok && parts.size() != expected) ok = false, why = "parts missing";
-    if (newer) return Error(Err::unsupported_version, "The stored data was written by a newer version of Subspace; nothing was changed.");
+    if (newer)
+      return Error(Err::unsupported_version, "The stored data was written by a newer version of Subspace (" + why + "); nothing was changed.");
     State candidate;
     if (ok) {
       Error e = state_from_text(text, candidate);
@@ -228,6 +233,11 @@ Error Store::replay_journal(State& state, LoadReport& report, std::vector<std::s
     }
     ++report.segments;
     SegmentScan scan = scan_segment(data);
+    if (scan.newer) {
+      return Error(Err::unsupported_version, "The journal segment " + name + " was written by a newer version of Subspace (record " +
+                                                 std::to_string(scan.records.size() + 1) + ": " + scan.problem +
+                                                 ") and was left as it is: open this store with that version.");
+    }
     size_t pos = 0;
     std::uint64_t good_seq = state.last_seq;  // a failed replay may already have moved last_seq
     std::string why = scan.problem;

@@ -32,6 +32,16 @@ expect "$(sed -n 3p <<<"$out")" '"code":"invalid_json"'
 expect "$(sed -n 4p <<<"$out")" '"code":"invalid_field"'
 expect "$(sed -n 5p <<<"$out")" '"code":"unknown_actor"'
 
+# A line from a newer format version is refused as such, not as an unknown field.
+set +e
+out=$(echo '{"type":"create_workspace","v":2,"name":"From the future","colour":"teal"}' |
+  "$cli" apply "$dir/store" - --actor ada.quill@lumen.example)
+rc=$?
+set -e
+[ "$rc" = 1 ] || fail "a newer line should be refused (exit 1), got $rc"
+expect "$out" '"code":"unsupported_version"'
+expect "$out" 'format version 2; this version of Subspace reads command format version 1'
+
 state=$("$cli" state "$dir/store")
 expect "$state" '"name":"CLI team"'
 expect "$state" '"email":"grace@example.com"'
@@ -52,6 +62,17 @@ ls "$dir/store"/quarantine-* >/dev/null || fail "no quarantine file"
 out=$("$cli" check "$dir/store")
 expect "$out" '"ok":true'
 expect "$("$cli" state "$dir/store")" '"name":"CLI team"'
+
+# A store written by a newer version: check says so, exit 1, and changes nothing.
+mkdir "$dir/newer"
+printf '#subspace-snapshot v2 seq=5 part=0 parts=1 crc=00000000 len=2\n{}' >"$dir/newer/snap-000000000005-0000.json"
+set +e
+out=$("$cli" check "$dir/newer")
+rc=$?
+set -e
+[ "$rc" = 1 ] || fail "check of a newer store should exit 1, got $rc"
+expect "$out" '"code":"unsupported_version"'
+[ "$(ls "$dir/newer")" = "snap-000000000005-0000.json" ] || fail "check changed a newer store: $(ls "$dir/newer")"
 
 key=$("$cli" key)
 expect "$key" '"key":"sk_'
