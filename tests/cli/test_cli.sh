@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The CLI end to end on a temporary store: demo, apply (good, refused and malformed lines),
-# state, check (including a damaged journal), key. Usage: test_cli.sh <path to subspace-cli>
+# state, audit by filter, check (including a damaged journal), key. Usage: test_cli.sh <path to subspace-cli>
 set -euo pipefail
 cli="$1"
 dir=$(mktemp -d)
@@ -45,6 +45,25 @@ expect "$out" 'format version 2; this version of Subspace reads command format v
 state=$("$cli" state "$dir/store")
 expect "$state" '"name":"CLI team"'
 expect "$state" '"email":"grace@example.com"'
+
+# The audit log by filter, one JSON line per entry, oldest first.
+out=$("$cli" audit "$dir/store" --result refused)
+[ "$(wc -l <<<"$out")" = 1 ] || fail "one refused attempt: $out"
+expect "$out" '"code":"name_taken"'
+expect "$out" '"actor":"ada.quill@lumen.example"'
+out=$("$cli" audit "$dir/store" --actor ADA.QUILL --kind create_workspace --result accepted)
+expect "$(tail -1 <<<"$out")" "\"detail\":\"created 'CLI team'"
+out=$("$cli" audit "$dir/store" --workspace "cli TEAM")
+[ "$(wc -l <<<"$out")" = 1 ] || fail "CLI team holds its creation only: $out"
+expect "$out" '"type":"create_workspace"'
+out=$("$cli" audit "$dir/store" --workspace "cli TEAM" --result refused)
+[ -z "$out" ] || fail "nothing refused in CLI team: $out"
+set +e
+"$cli" audit "$dir/store" --kind teleport >/dev/null 2>&1; rc1=$?
+"$cli" audit "$dir/store" --workspace "No such team" >/dev/null 2>&1; rc2=$?
+"$cli" audit "$dir/store" --result maybe >/dev/null 2>&1; rc3=$?
+set -e
+[ "$rc1" = 2 ] && [ "$rc2" = 2 ] && [ "$rc3" = 2 ] || fail "bad audit filters should exit 2 ($rc1 $rc2 $rc3)"
 
 out=$("$cli" check "$dir/store")
 expect "$out" '"ok":true'
