@@ -163,6 +163,22 @@ constexpr PayloadReader kReaders[] = {
 #undef SUBSPACE_X
 };
 
+// "v" on a command: the format version it was written in (absent: 1). Checked before the
+// type and the fields, which a newer version may have changed.
+Error check_format_version(const Json& command) {
+  auto v = command.find("v");
+  if (v == command.end()) return {};
+  // Parsed JSON holds 0 and up as unsigned, built JSON may hold them signed.
+  bool whole = v->is_number_unsigned() || (v->is_number_integer() && v->get<long long>() >= 0);
+  if (!whole || v->get<unsigned long long>() < 1)
+    return Error(Err::invalid_field, "Field 'v' must be a format version: a whole number from 1.");
+  unsigned long long version = v->get<unsigned long long>();
+  if (version <= static_cast<unsigned long long>(kCommandFormatVersion)) return {};
+  return Error(Err::unsupported_version, "The command is format version " + std::to_string(version) +
+                                             "; this version of Subspace reads command format version " +
+                                             std::to_string(kCommandFormatVersion) + " at most.");
+}
+
 }  // namespace
 
 std::string key_hash_hex(const KeyHash& h) {
@@ -193,13 +209,14 @@ bool parse_key_hash(std::string_view hex, KeyHash& out) {
 
 Error command_from_json(const Json& j, Command& out, bool with_envelope) {
   if (!j.is_object()) return Error(Err::invalid_field, "A command must be a JSON object.");
+  if (Error e = check_format_version(j)) return e;
   auto t = j.find("type");
   if (t == j.end()) return Error(Err::missing_field, "Field 'type' is missing.");
   if (!t->is_string()) return Error(Err::invalid_field, "Field 'type' must be a string.");
   auto type = parse_command_name(t->get<std::string>());
   if (!type) return Error(Err::unknown_command, "Unknown command type '" + t->get<std::string>() + "'.");
 
-  std::set<std::string_view> extra{"type"};
+  std::set<std::string_view> extra{"type", "v"};
   if (with_envelope) {
     extra.insert({"id", "actor", "time"});
     for (const char* k : {"id", "actor", "time"})
@@ -236,6 +253,7 @@ Json payload_to_json(const Payload& p) {
       },
       p);
   j["type"] = std::string(command_name(command_type(p)));
+  if constexpr (kCommandFormatVersion != 1) j["v"] = kCommandFormatVersion;
   return j;
 }
 
@@ -256,6 +274,9 @@ Json event_to_json(const Event& e) {
 Error event_from_json(const Json& j, Event& out) {
   if (!j.is_object() || !j.contains("seq") || !j.contains("command"))
     return Error(Err::invalid_field, "An event needs 'seq' and 'command'.");
+  // A newer event may have new fields of its own: its command's version speaks first.
+  if (j["command"].is_object())
+    if (Error e = check_format_version(j["command"])) return e;
   for (auto& [k, v] : j.items())
     if (k != "seq" && k != "command" && k != "refused") return Error(Err::unknown_field, "Unknown event field '" + k + "'.");
   if (Error e = read_value(j["seq"], out.seq, "seq")) return e;

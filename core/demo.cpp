@@ -136,10 +136,15 @@ DemoResult make_demo(const DemoSize& size, std::uint64_t seed, TimeMs now) {
   // Sub-workspaces.
   std::unordered_set<std::string> used{"lumen studios"};
   std::vector<WorkspaceId> subs;
+  bool self_managed = false;
   for (int i = 0; i < size.subs; ++i) {
     CreateWorkspace cw;
     cw.name = sub_name(i, b.rng, used);
     cw.billing_by_parent = !b.rng.chance(25);
+    // The demo shows both billing modes: if chance left every sub to the parent, the last
+    // one manages its own (decided here, so the random sequence and the rest stay the same).
+    if (i == size.subs - 1 && !self_managed) cw.billing_by_parent = false;
+    self_managed |= !cw.billing_by_parent;
     // The first sub always has API access: even the small demo shows a sub's own keys,
     // usage and consumption (the draw stays, so the rest of the demo is as before).
     cw.api_access = b.rng.chance(40) || i == 0;

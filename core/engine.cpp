@@ -93,7 +93,9 @@ ExecResult execute(State& s, const Command& cmd, std::uint64_t seq) {
     return r;
   }
   PersonIx actor = kNoPerson;
-  if (!s.has_org && cmd.type() != CommandType::CreateOrg && cmd.env.actor != kSystemEmail) {
+  // Before the founding nothing else can run, the system included: every other command
+  // reads the parent workspace, and an attempt would have no organisation to be audited in.
+  if (!s.has_org && cmd.type() != CommandType::CreateOrg) {
     r.error = Err::no_org;
     return r;
   }

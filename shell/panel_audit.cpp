@@ -1,6 +1,7 @@
 // Audit log: every accepted command and every refused attempt, filterable by actor,
-// workspace, kind and result, exportable as CSV. Filtering is incremental (only entries
-// appended since the last frame are examined) so a million entries stay smooth.
+// workspace, kind and result (core/audit_query.hpp), exportable as CSV. The rows are kept
+// up to date incrementally (only entries appended since the last frame are examined), so
+// a million entries stay smooth.
 #include <imgui.h>
 
 #include <algorithm>
@@ -60,61 +61,22 @@ void draw_result(const AuditEntry& e) {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Code: %s", std::string(error_code(e.result)).c_str());
 }
 
-struct Filter {
-  bool whole_org;           // org admins auditing from the parent see every workspace
-  WorkspaceId only;         // otherwise (or when chosen) one workspace
-  int type, result;
-  std::vector<bool> actor;  // by PersonIx; empty = any actor
-  bool system_matches = true;
-
-  bool match(const AuditEntry& e) const {
-    if (only ? e.workspace != only : !whole_org) return false;
-    if (type >= 0 && static_cast<int>(e.type) != type) return false;
-    if (result == 1 && e.result != Err::none) return false;
-    if (result == 2 && e.result == Err::none) return false;
-    if (!actor.empty()) {
-      if (e.actor == kSystemActor) return system_matches;
-      if (e.actor >= actor.size() || !actor[e.actor]) return false;
-    }
-    return true;
-  }
-};
-
-Filter make_filter(const State& s, const AuditState& st, const Workspace& ws, bool org_admin) {
-  Filter f;
-  f.whole_org = ws.is_parent && org_admin;
-  f.only = f.whole_org ? st.workspace : ws.id;
-  f.type = st.type;
+// What the viewer may audit, narrowed by what they chose: org admins auditing from the
+// parent see the whole organisation (or the one workspace they pick); anyone else, this
+// workspace only.
+AuditFilter make_filter(const AuditState& st, const Workspace& ws, bool whole_org) {
+  AuditFilter f;
+  if (!whole_org) f.workspace = ws.id;
+  else if (st.workspace) f.workspace = st.workspace;
+  f.actor = std::string(st.actor.view());
+  f.kind = st.type;
   f.result = st.result;
-  std::string needle = ascii_lower(trim(st.actor.view()));
-  if (!needle.empty()) {
-    f.actor.assign(s.people.size(), false);
-    for (PersonIx p = 0; p < s.people.size(); ++p)
-      f.actor[p] = s.people[p].email.find(needle) != std::string::npos || ascii_lower(s.people[p].name).find(needle) != std::string::npos;
-    f.system_matches = std::string(kSystemEmail).find(needle) != std::string::npos;
-  }
   return f;
 }
 
-void refresh_rows(const State& s, AuditState& st, const Workspace& ws, bool org_admin) {
-  std::string key = std::to_string(ws.id) + "|" + std::string(st.actor.view()) + "|" + std::to_string(st.type) + "|" +
-                    std::to_string(st.result) + "|" + std::to_string(st.workspace) + (org_admin ? "a" : "");
-  bool rebuild = key != st.key || st.scanned > s.audit.size();
-  if (!rebuild && st.scanned == s.audit.size()) return;
-  if (rebuild) {
-    st.rows.clear();
-    st.scanned = 0;
-    st.key = key;
-  }
-  Filter f = make_filter(s, st, ws, org_admin);
-  for (std::size_t i = st.scanned; i < s.audit.size(); ++i)
-    if (f.match(s.audit[i])) st.rows.push_back(static_cast<std::uint32_t>(i));
-  st.scanned = s.audit.size();
-}
-
-std::string export_csv(const State& s, const AuditState& st) {
+std::string export_csv(const State& s, const std::vector<std::uint32_t>& rows) {
   std::string out = csv_line({"time_utc", "actor", "workspace", "action", "detail", "result"});
-  for (auto it = st.rows.rbegin(); it != st.rows.rend(); ++it) {
+  for (auto it = rows.rbegin(); it != rows.rend(); ++it) {
     const AuditEntry& e = s.audit[*it];
     out += csv_line({format_datetime(e.time), std::string(s.email_of(e.actor)), workspace_label(s, e.workspace),
                      std::string(command_name(e.type)), detail_text(s, e), result_text(e)});
@@ -122,7 +84,7 @@ std::string export_csv(const State& s, const AuditState& st) {
   return out;
 }
 
-void draw_filters(App& app, AuditState& st, const Workspace& ws, bool whole_org) {
+void draw_filters(App& app, AuditState& st, bool whole_org) {
   const State& s = app.state();
   ImGui::SetNextItemWidth(200);
   input_hint("##audit-actor", "Actor (name or email)", st.actor);
@@ -144,25 +106,24 @@ void draw_filters(App& app, AuditState& st, const Workspace& ws, bool whole_org)
     ImGui::SameLine();
   }
   ImGui::SetNextItemWidth(200);
-  if (ImGui::BeginCombo("##audit-type", st.type < 0 ? "All actions" : humanize(static_cast<CommandType>(st.type)).c_str(),
-                        ImGuiComboFlags_HeightLarge)) {
-    if (ImGui::Selectable("All actions", st.type < 0)) st.type = -1;
+  if (ImGui::BeginCombo("##audit-type", st.type ? humanize(*st.type).c_str() : "All actions", ImGuiComboFlags_HeightLarge)) {
+    if (ImGui::Selectable("All actions", !st.type)) st.type.reset();
     for (int t = 0; t < static_cast<int>(std::variant_size_v<Payload>) - 1; ++t) {
-      std::string label = humanize(static_cast<CommandType>(t));
-      if (ImGui::Selectable(label.c_str(), st.type == t)) st.type = t;
-      track("audit-type:" + std::string(command_name(static_cast<CommandType>(t))));
+      auto type = static_cast<CommandType>(t);
+      if (ImGui::Selectable(humanize(type).c_str(), st.type == type)) st.type = type;
+      track("audit-type:" + std::string(command_name(type)));
     }
     ImGui::EndCombo();
   }
   track("audit:type");
   ImGui::SameLine();
-  const char* results[] = {"All results", "Accepted", "Refused attempts"};
-  for (int r = 0; r < 3; ++r) {
+  const std::pair<AuditResult, const char*> results[] = {
+      {AuditResult::Any, "All results"}, {AuditResult::Accepted, "Accepted"}, {AuditResult::Refused, "Refused attempts"}};
+  for (const auto& [result, text] : results) {
     ImGui::SameLine();
-    std::string label = std::string(results[r]) + "##audit-result";
-    if (selectable(label.c_str(), st.result == r, 0, ImVec2(ImGui::CalcTextSize(results[r]).x, 0))) st.result = r;
+    std::string label = std::string(text) + "##audit-result";
+    if (selectable(label.c_str(), st.result == result, 0, ImVec2(ImGui::CalcTextSize(text).x, 0))) st.result = result;
   }
-  (void)ws;
 }
 
 }  // namespace
@@ -178,23 +139,23 @@ void draw_audit(App& app) {
     text_muted("The audit log is for this workspace's Super Admins.");
     return;
   }
-  bool org_admin = is_org_admin(s, *me);
-  bool whole_org = ws->is_parent && org_admin;
+  bool whole_org = ws->is_parent && is_org_admin(s, *me);
   text_muted(whole_org ? "Every accepted command and every refused attempt in the organisation."
                        : "Every accepted command and every refused attempt in this workspace.");
-  draw_filters(app, st, *ws, whole_org);
-  refresh_rows(s, st, *ws, org_admin);
+  draw_filters(app, st, whole_org);
+  st.found.refresh(s, make_filter(st, *ws, whole_org));
+  const std::vector<std::uint32_t>& rows = st.found.rows();
   ImGui::AlignTextToFramePadding();
-  std::string count = format_count(static_cast<long long>(st.rows.size())) + (st.rows.size() == 1 ? " entry" : " entries");
+  std::string count = format_count(static_cast<long long>(rows.size())) + (rows.size() == 1 ? " entry" : " entries");
   ImGui::TextUnformatted(count.c_str());
   track_text("audit:count", count);
   ImGui::SameLine();
-  if (button("Export CSV##audit", !st.rows.empty(), "Nothing to export.")) {
+  if (button("Export CSV##audit", !rows.empty(), "Nothing to export.")) {
     std::string file = download_name("audit-log", ws->name, app.now(), "csv");
-    app.platform().download(file, "text/csv", export_csv(s, st));
+    app.platform().download(file, "text/csv", export_csv(s, rows));
     app.toast("Downloaded " + file + " (" + count + ").");
   }
-  if (st.rows.empty()) {
+  if (rows.empty()) {
     text_muted("No entries match.");
     return;
   }
@@ -212,10 +173,10 @@ void draw_audit(App& app) {
     ImGui::TableSetupColumn("Result", ImGuiTableColumnFlags_WidthFixed, result);
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(st.rows.size()));
+    clipper.Begin(static_cast<int>(rows.size()));
     while (clipper.Step()) {
       for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-        const AuditEntry& e = s.audit[st.rows[st.rows.size() - 1 - i]];  // newest first
+        const AuditEntry& e = s.audit[rows[rows.size() - 1 - i]];  // newest first
         std::string detail = detail_text(s, e);
         ImGui::TableNextRow();
         ImGui::TableNextColumn();

@@ -8,6 +8,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/audit_query.hpp"
 #include "core/commands.hpp"
 #include "core/member_import.hpp"
 #include "core/queries.hpp"
@@ -203,14 +204,10 @@ struct BillingState {
 
 struct AuditState {
   TextBuf<128> actor;
-  int type = -1;    // -1 = all commands
-  int result = 0;   // 0 all, 1 accepted, 2 refused
+  std::optional<CommandType> type;  // none = all commands
+  AuditResult result = AuditResult::Any;
   WorkspaceId workspace = 0;  // 0 = every workspace the viewer may audit
-  std::vector<std::uint32_t> rows;  // indices into State::audit, newest first when shown
-  std::size_t scanned = 0;          // audit entries already filtered
-  std::string key;                  // filters the rows were built for
-  std::uint64_t built_for_version = ~0ull;
-  WorkspaceId built_for_ws = 0;
+  AuditRows found;            // oldest first; shown newest first
 };
 
 // Members read from a CSV file (or pasted CSV), previewed row by row before inviting.

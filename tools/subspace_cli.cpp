@@ -4,6 +4,7 @@
 //   subspace-cli apply <store> <commands.jsonl | -> [--actor EMAIL] [--time MS] [--state] [--quiet]
 //   subspace-cli state <store>
 //   subspace-cli check <store>
+//   subspace-cli audit <store> [--actor TEXT] [--workspace ID|NAME] [--kind TYPE] [--result accepted|refused]
 //   subspace-cli key
 //
 // See docs/cli.md.
@@ -15,11 +16,13 @@
 #include <optional>
 #include <string>
 
+#include "core/audit_query.hpp"
 #include "core/command_json.hpp"
 #include "core/crypto.hpp"
 #include "core/demo.hpp"
 #include "core/state_json.hpp"
 #include "core/store/store.hpp"
+#include "core/text.hpp"
 
 using namespace subspace;
 
@@ -31,11 +34,13 @@ constexpr const char* kUsage =
     "  subspace-cli apply <store> <commands.jsonl | -> [--actor EMAIL] [--time MS] [--state] [--quiet]\n"
     "  subspace-cli state <store>\n"
     "  subspace-cli check <store>\n"
+    "  subspace-cli audit <store> [--actor TEXT] [--workspace ID|NAME] [--kind TYPE] [--result accepted|refused]\n"
     "  subspace-cli key\n";
 
 struct Args {
   std::vector<std::string> positional;
-  std::string size = "small", actor = "system";
+  std::string size = "small";
+  std::optional<std::string> actor, workspace, kind, result;
   std::uint64_t seed = 7;
   std::optional<TimeMs> time;
   bool print_state = false, quiet = false;
@@ -70,10 +75,10 @@ std::optional<Args> parse_args(int argc, char** argv, std::string& error) {
       const char* v = value();
       if (!v) return std::nullopt;
       a.size = v;
-    } else if (arg == "--actor") {
+    } else if (arg == "--actor" || arg == "--workspace" || arg == "--kind" || arg == "--result") {
       const char* v = value();
       if (!v) return std::nullopt;
-      a.actor = v;
+      (arg == "--actor" ? a.actor : arg == "--workspace" ? a.workspace : arg == "--kind" ? a.kind : a.result) = v;
     } else if (arg == "--seed" || arg == "--time") {
       const char* v = value();
       std::uint64_t n;
@@ -171,7 +176,7 @@ int cmd_apply(const Args& a) {
       // A line may carry its own envelope (id, actor, time) or leave it to the options.
       bool enveloped = j.is_object() && (j.contains("id") || j.contains("actor") || j.contains("time"));
       e = command_from_json(j, c, enveloped);
-      if (!e && !enveloped) c.env = {ids.next(), a.actor, a.time.value_or(wall_clock())};
+      if (!e && !enveloped) c.env = {ids.next(), a.actor.value_or("system"), a.time.value_or(wall_clock())};
     }
     if (!e) {
       ExecResult r = execute(state, c, state.last_seq + 1);
@@ -223,6 +228,48 @@ int cmd_check(const Args& a) {
   return (!e && !report.damaged()) ? 0 : 1;
 }
 
+// --workspace: an id (0: the organisation-wide entries) or a workspace's name, any case.
+std::optional<WorkspaceId> find_workspace_arg(const State& s, const std::string& arg) {
+  std::uint64_t id;
+  if (parse_number(arg.c_str(), id)) return id;
+  auto name = normalize_workspace_name(arg);
+  auto it = name ? s.workspace_by_name_key.find(workspace_name_key(*name)) : s.workspace_by_name_key.end();
+  if (it == s.workspace_by_name_key.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<AuditFilter> audit_filter(const State& s, const Args& a, std::string& error) {
+  AuditFilter f;
+  f.actor = a.actor.value_or("");
+  if (a.workspace && !(f.workspace = find_workspace_arg(s, *a.workspace))) error = "no workspace '" + *a.workspace + "'";
+  if (a.kind && !(f.kind = parse_command_name(*a.kind))) error = "unknown command type '" + *a.kind + "'";
+  if (a.result == "accepted") f.result = AuditResult::Accepted;
+  else if (a.result == "refused") f.result = AuditResult::Refused;
+  else if (a.result) error = "--result is accepted or refused";
+  if (!error.empty()) return std::nullopt;
+  return f;
+}
+
+Json audit_line(const State& s, const AuditEntry& e) {
+  Json j = {{"time", e.time}, {"actor", s.email_of(e.actor)}, {"workspace", e.workspace}, {"type", command_name(e.type)}};
+  if (e.result == Err::none) j["result"] = "accepted", j["detail"] = audit_detail(s, e);
+  else j["result"] = "refused", j["code"] = error_code(e.result);
+  return j;
+}
+
+int cmd_audit(const Args& a) {
+  if (a.positional.size() != 1) return fail("audit takes one store folder");
+  FolderStorage fs(a.positional[0]);
+  Store store(fs);
+  State state;
+  if (int rc = open_store(a.positional[0], fs, store, state, true)) return rc;
+  std::string error;
+  auto filter = audit_filter(state, a, error);
+  if (!filter) return fail(error);
+  for (std::uint32_t i : audit_query(state, *filter)) std::printf("%s\n", audit_line(state, state.audit[i]).dump().c_str());
+  return 0;
+}
+
 int cmd_key() {
   std::array<std::uint8_t, kKeyBytes> bytes;
   if (!urandom(bytes.data(), bytes.size())) return fail("cannot read /dev/urandom");
@@ -249,6 +296,7 @@ int main(int argc, char** argv) {
     if (verb == "apply") return cmd_apply(*args);
     if (verb == "state") return cmd_state(*args);
     if (verb == "check") return cmd_check(*args);
+    if (verb == "audit") return cmd_audit(*args);
     if (verb == "key") return cmd_key();
   } catch (const std::exception& e) {
     return fail(e.what());

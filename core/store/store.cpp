@@ -111,7 +111,8 @@ std::optional<std::string> read_part(const std::string& data, std::uint64_t seq,
   if (version != "v1") {
     std::uint64_t v = 0;
     newer = version.size() > 1 && version[0] == 'v' && parse_u64(std::string(version.substr(1)), v) && v > 1;
-    return why = newer ? "written by a newer version" : "bad header", std::nullopt;
+    why = newer ? "snapshot format " + std::string(version) + "; this version of Subspace reads v1" : "bad header";
+    return std::nullopt;
   }
   std::uint64_t hseq, hpart, hparts, crc, len;
   if (!parse_u64(f["seq"], hseq) || !parse_u64(f["part"], hpart) || !parse_u64(f["parts"], hparts) ||
@@ -145,7 +146,10 @@ SegmentScan scan_segment(std::string_view data) {
     if (j.is_discarded()) { out.problem = "a record is not JSON"; break; }
     ScannedRecord rec;
     if (Error err = event_from_json(j, rec.event)) {
-      out.problem = err.code == Err::unknown_command ? "a record was written by a newer version (" + err.message + ")" : err.message;
+      // A record that passed its checksum and names a newer format, or a command type this
+      // version does not know, is intact data from a newer version, not damage.
+      out.newer = err.code == Err::unsupported_version || err.code == Err::unknown_command;
+      out.problem = err.message;
       break;
     }
     pos = nl + 1;
@@ -168,16 +172,10 @@ Error Store::quarantine(const std::string& name, std::string_view data, const st
   return {};
 }
 
-Error Store::load(State& out, LoadReport& report) {
-  report = {};
-  std::vector<std::string> names = st_.list();
-  std::vector<std::string> problems;
-
-  // 1. The newest snapshot whose parts are all present and intact.
+Error Store::load_snapshot(State& state, LoadReport& report, std::vector<std::string>& problems) {
   std::map<std::uint64_t, std::vector<SnapshotPart>, std::greater<>> snaps;
-  for (const auto& n : names)
+  for (const auto& n : st_.list())
     if (auto p = parse_snapshot_name(n)) snaps[p->seq].push_back(*p);
-  State state;
   snapshot_bytes_ = 0;
   for (auto& [seq, parts] : snaps) {
     std::sort(parts.begin(), parts.end(), [](auto& a, auto& b) { return a.part < b.part; });
@@ -193,7 +191,8 @@ Error Store::load(State& out, LoadReport& report) {
       else expected = n, text += *payload;
     }
     if (ok && parts.size() != expected) ok = false, why = "parts missing";
-    if (newer) return Error(Err::unsupported_version, "The stored data was written by a newer version of Subspace; nothing was changed.");
+    if (newer)
+      return Error(Err::unsupported_version, "The stored data was written by a newer version of Subspace (" + why + "); nothing was changed.");
     State candidate;
     if (ok) {
       Error e = state_from_text(text, candidate);
@@ -204,7 +203,7 @@ Error Store::load(State& out, LoadReport& report) {
       state = std::move(candidate);
       snapshot_bytes_ = text.size();
       report.snapshot_seq = seq;
-      break;
+      return {};
     }
     // Move the damaged snapshot aside and try an older one.
     for (const auto& p : parts) {
@@ -213,61 +212,84 @@ Error Store::load(State& out, LoadReport& report) {
     }
     problems.push_back("the snapshot at event " + std::to_string(seq) + " was damaged (" + why + ")");
   }
+  return {};
+}
 
-  // 2. Journal segments after the snapshot, in order; stop at the first bad record.
+Error Store::replay_journal(State& state, LoadReport& report, std::vector<std::string>& problems, bool& tainted) {
   std::vector<std::pair<std::uint64_t, std::string>> segments;
-  for (const auto& n : names)
+  for (const auto& n : st_.list())
     if (auto first = parse_segment_name(n)) segments.emplace_back(*first, n);
   std::sort(segments.begin(), segments.end());
   journal_bytes_ = 0;
   segment_name_.clear();
   segment_.clear();
   bool damaged = false;
-  for (size_t si = 0; si < segments.size(); ++si) {
-    const std::string& name = segments[si].second;
-    auto data = st_.read(name);
-    if (!data) data = std::string();
+  for (const auto& [first, name] : segments) {
+    std::string data = st_.read(name).value_or(std::string());
     if (damaged) {  // everything after the damage goes aside with it
-      quarantine(name, *data, "follows a damaged record", report);
+      quarantine(name, data, "follows a damaged record", report);
       st_.remove(name);
       continue;
     }
     ++report.segments;
-    SegmentScan scan = scan_segment(*data);
+    SegmentScan scan = scan_segment(data);
+    if (scan.newer) {
+      return Error(Err::unsupported_version, "The journal segment " + name + " was written by a newer version of Subspace (record " +
+                                                 std::to_string(scan.records.size() + 1) + ": " + scan.problem +
+                                                 ") and was left as it is: open this store with that version.");
+    }
     size_t pos = 0;
+    std::uint64_t good_seq = state.last_seq;  // a failed replay may already have moved last_seq
     std::string why = scan.problem;
     for (const ScannedRecord& rec : scan.records) {
       const Event& e = rec.event;
-      if (e.seq > state.last_seq) {
-        if (e.seq != state.last_seq + 1) { why = "event " + std::to_string(state.last_seq + 1) + " is missing"; break; }
-        if (Error err = apply_event(state, e)) { why = err.message; break; }
+      if (e.seq > good_seq) {
+        if (e.seq != good_seq + 1) { why = "event " + std::to_string(good_seq + 1) + " is missing"; break; }
+        if (Error err = apply_event(state, e)) { why = err.message, tainted = true; break; }
+        good_seq = e.seq;
         ++report.events_replayed;
       }  // else: already in the snapshot
       pos = rec.end;
     }
-    if (pos < data->size()) {
+    if (pos < data.size()) {
       damaged = true;
       // Keep the good records where they are and the rest, byte for byte, in quarantine.
-      quarantine(name, std::string_view(*data).substr(pos), why, report);
-      std::string good = data->substr(0, pos);
-      if (good.empty()) st_.remove(name);
-      else st_.write(name, good);
-      problems.push_back("the journal was damaged after event " + std::to_string(state.last_seq) + " (" + why + ")");
-      data = good;
+      quarantine(name, std::string_view(data).substr(pos), why, report);
+      data.resize(pos);
+      if (data.empty()) st_.remove(name);
+      else st_.write(name, data);
+      problems.push_back("the journal was damaged after event " + std::to_string(good_seq) + " (" + why + ")");
     }
-    journal_bytes_ += data->size();
-    if (!data->empty()) {
-      segment_name_ = name;
-      segment_ = *data;
-    }
+    journal_bytes_ += data.size();
+    if (!data.empty()) segment_name_ = name, segment_ = std::move(data);
+  }
+  return {};
+}
+
+Error Store::load(State& out, LoadReport& report) {
+  report = {};
+  std::vector<std::string> problems;
+  State state;
+  bool tainted = false;
+  if (Error e = load_snapshot(state, report, problems)) return e;
+  if (Error e = replay_journal(state, report, problems, tainted)) return e;
+  if (tainted) {
+    // An event that did not replay as recorded may have changed the state before that
+    // showed (a command recorded as refused that now goes through): now that it is set
+    // aside, load again from what is left.
+    LoadReport clean;
+    if (Error e = load(out, clean)) return e;
+    clean.quarantined = std::move(report.quarantined);
+    report = std::move(clean);
+  } else {
+    out = std::move(state);
   }
   if (!problems.empty()) {
-    std::string msg = "Recovered up to event " + std::to_string(state.last_seq) + "; ";
+    std::string msg = "Recovered up to event " + std::to_string(out.last_seq) + "; ";
     for (size_t i = 0; i < problems.size(); ++i) msg += (i ? "; " : "") + problems[i];
     msg += ". Damaged data was kept aside in " + std::to_string(report.quarantined.size()) + " quarantine file(s).";
     report.problem = msg;
   }
-  out = std::move(state);
   return {};
 }
 

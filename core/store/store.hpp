@@ -4,7 +4,8 @@
 // snapshot once the journal has grown to a fair share of it.
 //
 //   snap-<seq>-<part>.json   "#subspace-snapshot v1 seq=S part=I parts=N crc=C len=L\n" + JSON text
-//   jrnl-<first seq>.log     one event a line: "<crc32 hex> <event JSON>\n"
+//   jrnl-<first seq>.log     one event a line: "<crc32 hex> <event JSON>\n"; an event states its
+//                            format version only when it is not 1 (see kCommandFormatVersion)
 //   blob-<name>              "#subspace-blob v1 crc=C len=L\n" + bytes (image thumbnails)
 //   quarantine-<...>         damaged data moved aside, never deleted by the app
 #pragma once
@@ -37,6 +38,7 @@ struct SegmentScan {
   std::vector<ScannedRecord> records;
   size_t good_bytes = 0;  // the records' bytes; what follows is damaged
   std::string problem;    // why the scan stopped early; empty when it read to the end
+  bool newer = false;     // it stopped at an intact record written by a newer version
 };
 SegmentScan scan_segment(std::string_view data);
 
@@ -55,8 +57,8 @@ class Store {
 
   // Reads the newest complete snapshot and replays the journal after it. A damaged or
   // unreadable tail is moved to a quarantine file and reported; everything before it loads.
-  // Fails (and writes nothing) only when nothing trustworthy can be read, e.g. data from a
-  // newer version of the app.
+  // Fails with unsupported_version, leaving the data as it is, when a snapshot or a journal
+  // record was written by a newer version of the app.
   Error load(State& out, LoadReport& report);
 
   Error append(const Event& e);
@@ -73,6 +75,10 @@ class Store {
   std::uint64_t snapshot_bytes() const { return snapshot_bytes_; }
 
  private:
+  Error load_snapshot(State& state, LoadReport& report, std::vector<std::string>& problems);
+  // Replays the segments after the snapshot; `tainted` when an event did not replay as
+  // recorded, which may have left some of its effects in `state`.
+  Error replay_journal(State& state, LoadReport& report, std::vector<std::string>& problems, bool& tainted);
   Error write_snapshot(const State& s);
   Error quarantine(const std::string& name, std::string_view data, const std::string& why, LoadReport& report);
 

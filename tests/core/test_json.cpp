@@ -161,3 +161,54 @@ TEST_CASE("loading refuses other formats, newer versions and damaged states with
   CHECK(state_from_json(j, s).code == Err::storage_corrupt);
   CHECK_FALSE(s.has_org);  // nothing half-loaded
 }
+
+TEST_CASE("a command or event may state its format version; a newer one is unsupported_version, not damage") {
+  Command c;
+  // Absent or 1: this version's format.
+  REQUIRE_FALSE(parse(R"({"type":"rename_workspace","workspace":1,"name":"x"})", c));
+  REQUIRE_FALSE(parse(R"({"type":"rename_workspace","v":1,"workspace":1,"name":"x"})", c));
+  CHECK(std::get<RenameWorkspace>(c.payload).name == "x");
+  // Newer: said before any field is judged, whatever the newer format changed.
+  const std::string newer = "The command is format version 2; this version of Subspace reads command format version 1 at most.";
+  for (const char* text : {R"({"type":"rename_workspace","v":2,"workspace":1,"name":"x","colour":"red"})",
+                           R"({"type":"rename_workspace","v":2,"workspace":"one","name":"x"})",
+                           R"({"type":"rename_workspace","v":2,"workspace":1})",
+                           R"({"type":"teleport","v":2})", R"({"v":2})"}) {
+    INFO(text);
+    Error e = parse(text, c);
+    CHECK(e.code == Err::unsupported_version);
+    CHECK(e.message == newer);
+  }
+  CHECK(parse(R"({"type":"accept_invitation","v":18446744073709551615,"workspace":1})", c).code == Err::unsupported_version);
+  // Not a version at all.
+  for (const char* text : {R"({"type":"accept_invitation","v":0,"workspace":1})", R"({"type":"accept_invitation","v":-3,"workspace":1})",
+                           R"({"type":"accept_invitation","v":"2","workspace":1})", R"({"type":"accept_invitation","v":1.5,"workspace":1})",
+                           R"({"type":"accept_invitation","v":null,"workspace":1})"}) {
+    INFO(text);
+    Error e = parse(text, c);
+    CHECK(e.code == Err::invalid_field);
+    CHECK(e.message == "Field 'v' must be a format version: a whole number from 1.");
+  }
+  // With an envelope (the CLI's lines, the journal, sync) the rule is the same.
+  CHECK_FALSE(command_from_text(R"({"type":"accept_invitation","v":1,"workspace":1,"id":5,"actor":"system","time":1})", c, true));
+  CHECK(command_from_text(R"({"type":"accept_invitation","v":3,"workspace":1,"id":5,"actor":"system","time":1})", c, true).code ==
+        Err::unsupported_version);
+
+  // An event is versioned by its command, which speaks before the event's own fields.
+  Event ev;
+  Json j = parse_json(R"({"seq":4,"command":{"type":"accept_invitation","workspace":1,"id":5,"actor":"system","time":1}})");
+  REQUIRE_FALSE(event_from_json(j, ev));
+  j["command"]["v"] = 2;
+  j["origin"] = "eu-1";  // a field this version has never heard of
+  Error e = event_from_json(j, ev);
+  CHECK(e.code == Err::unsupported_version);
+  CHECK(e.message == newer);
+  j["command"].erase("v");
+  CHECK(event_from_json(j, ev).code == Err::unknown_field);  // without a version it is just wrong
+
+  // Version 1 is written as before: no "v", so the journal and sync bytes do not change.
+  Command made{{5, "system", 1}, AcceptInvitation{1}};
+  CHECK_FALSE(command_to_json(made).contains("v"));
+  CHECK(event_to_json(Event{4, made, Err::none}).dump() ==
+        R"({"command":{"actor":"system","id":5,"time":1,"type":"accept_invitation","workspace":1},"seq":4})");
+}

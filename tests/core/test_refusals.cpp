@@ -1,6 +1,8 @@
 // Refusals and effects that a rule-by-rule reading of DESIGN.md found without a test of
 // their own: restore's avatar slots and what stays gone, the rights on credits, slots and
 // keys, what an outsider learns of another sub's assets, and the bounds on batches.
+#include <utility>
+
 #include "world.hpp"
 
 using namespace subspace;
@@ -171,4 +173,104 @@ TEST_CASE("batches: empty or over 10,000 rows are refused; a new sub's cap count
   c.invites = {{"one@x.io", "", Role::Viewer}, {"two@x.io", "", Role::Viewer}};
   CHECK(w.err(kAdmin, c) == Err::sub_seat_cap_reached);
   CHECK_FALSE(w.s.person("one@x.io"));
+}
+
+TEST_CASE("an id already held by a workspace, asset, key or video is refused as id_conflict and creates nothing") {
+  World w(10, 1000'00, 5);
+  WorkspaceId a = w.sub("Alpha", true, true, 100'00);
+  w.ok(kAdmin, AllocateAvatarSlots{a, 1});
+  w.ok(kAdmin, CreateAsset{a, AssetKind::Avatar, "Presenter"});
+  AssetId avatar = w.last_id();
+  w.ok(kAdmin, CreateAsset{a, AssetKind::Voice, "Voice"});
+  AssetId voice = w.last_id();
+  KeyFingerprint k1 = w.new_key(1), k2 = w.new_key(2);
+  w.ok(kAdmin, CreateApiKey{a, "ci", k1.hash, k1.last4});
+  KeyId key = w.last_id();
+  w.ok(kAdmin, CreateVideo{a, "Launch", avatar, voice, std::nullopt, 60});
+  VideoId video = w.last_id();
+  // Every creating command, each given an id that something already has.
+  auto attempt = [&](Id id, Payload p) {
+    Command c{{id, kAdmin, w.now}, std::move(p)};
+    return execute(w.s, c, w.s.last_seq + 1);
+  };
+  const std::pair<Id, Payload> tries[] = {
+      {a, CreateWorkspace{"Beta"}},
+      {voice, CreateAsset{a, AssetKind::Template, "Template"}},
+      {key, CreateApiKey{a, "again", k2.hash, k2.last4}},
+      {video, RotateApiKey{key, k2.hash, k2.last4}},
+      {w.parent(), CreateVideo{a, "Sequel", avatar, voice, std::nullopt, 60}},
+  };
+  for (const auto& [id, payload] : tries) {
+    INFO(command_name(command_type(payload)) << " with id " << id);
+    size_t workspaces = w.s.workspaces.size(), assets = w.s.assets.size(), keys = w.s.keys.size(),
+           videos = w.s.videos.size();
+    ExecResult r = attempt(id, payload);
+    CHECK(r.error.code == Err::id_conflict);
+    REQUIRE(r.event);  // a refused attempt, audited
+    CHECK(w.s.audit.back().result == Err::id_conflict);
+    CHECK(w.s.workspaces.size() == workspaces);
+    CHECK(w.s.assets.size() == assets);
+    CHECK(w.s.keys.size() == keys);
+    CHECK(w.s.videos.size() == videos);
+  }
+  CHECK(w.s.key(key)->status == KeyStatus::Active);  // the rotation did not happen
+  CHECK(w.s.workspace(a)->name == "Alpha");
+}
+
+namespace {
+// One payload of every command type, each default-constructed.
+template <size_t... I> std::vector<Payload> every_payload(std::index_sequence<I...>) {
+  return {Payload(std::in_place_index<I>)...};
+}
+}  // namespace
+
+TEST_CASE("before the organisation exists, every command but create_org is no_org, the system's too; it is founded once") {
+  State empty;
+  for (const Payload& p : every_payload(std::make_index_sequence<std::variant_size_v<Payload> - 1>())) {
+    if (command_type(p) == CommandType::CreateOrg) continue;
+    for (const std::string& actor : {kAdmin, kSystem}) {
+      INFO(command_name(command_type(p)) << " as " << actor);
+      Command c;
+      c.env = {1, actor, kT0};
+      c.payload = p;
+      ExecResult r = execute(empty, c, 1);
+      CHECK(r.error.code == Err::no_org);
+      CHECK_FALSE(r.event);  // no organisation to audit it in, nothing to journal
+    }
+  }
+  CHECK(empty.audit.empty());
+  CHECK(empty.last_seq == 0);
+  CHECK(empty.version == 0);
+
+  World w;
+  std::uint64_t seq = w.s.last_seq;
+  ExecResult again = w.run(kSystem, CreateOrg{"Second", "bo@x.io", "Bo", PlanFields{5, 1, 100}, 0});
+  CHECK(again.error.code == Err::org_exists);
+  CHECK_FALSE(again.event);  // not permission-bearing: no audit entry, no event
+  CHECK(w.s.last_seq == seq);
+  CHECK(w.s.org_name == "Lumen");
+  CHECK_FALSE(w.s.person("bo@x.io"));
+}
+
+TEST_CASE("an event that replays differently from how it was recorded is a replay_mismatch, naming both outcomes") {
+  World w;
+  WorkspaceId a = w.sub("Alpha");
+  State before = w.s;
+  // Recorded as accepted, but the name is taken by then: the replay refuses it.
+  Event accepted{w.s.last_seq + 1, Command{{w.next_id++, kAdmin, w.now}, CreateWorkspace{"alpha"}}, Err::none};
+  Error e = apply_event(w.s, accepted);
+  CHECK(e.code == Err::replay_mismatch);
+  CHECK(e.message == "Event " + std::to_string(accepted.seq) +
+                         " (create_workspace) was recorded as none but replays as name_taken.");
+  // Recorded as refused, but it goes through on replay.
+  State s2 = before;
+  Event refused{s2.last_seq + 1, Command{{w.next_id++, kAdmin, w.now}, RenameWorkspace{a, "Gamma"}}, Err::forbidden};
+  e = apply_event(s2, refused);
+  CHECK(e.code == Err::replay_mismatch);
+  CHECK(e.message.find("recorded as forbidden but replays as none") != std::string::npos);
+  // An event that replays as recorded is fine.
+  State s3 = before;
+  Event good{s3.last_seq + 1, Command{{w.next_id++, kAdmin, w.now}, RenameWorkspace{a, "Gamma"}}, Err::none};
+  CHECK_FALSE(apply_event(s3, good));
+  CHECK(s3.workspace(a)->name == "Gamma");
 }

@@ -109,7 +109,7 @@ TEST_CASE("the demo generator is deterministic and obeys the rules") {
   CHECK(expired);
   CHECK(shared);
   CHECK(api);
-  (void)self_managed;
+  CHECK(self_managed);
   CHECK(demo_size("empty"));
   CHECK_FALSE(demo_size("huge"));
   DemoResult empty = make_demo(*demo_size("empty"), 1, kT0);

@@ -254,7 +254,15 @@ TEST_CASE("snapshots: compaction replaces the journal; a damaged snapshot falls 
   CHECK(quarantined);
 }
 
-TEST_CASE("data from a newer version is refused and left untouched") {
+namespace {
+std::string journal_line(const std::string& body) {
+  char crc[9];
+  std::snprintf(crc, sizeof crc, "%08x", crc32(body));
+  return std::string(crc) + " " + body + "\n";
+}
+}  // namespace
+
+TEST_CASE("a snapshot from a newer version is refused and left untouched, naming both versions") {
   MemoryStorage st;
   st.files["snap-000000000005-0000.json"] = "#subspace-snapshot v2 seq=5 part=0 parts=1 crc=00000000 len=2\n{}";
   MemoryStorage before = st;
@@ -263,23 +271,82 @@ TEST_CASE("data from a newer version is refused and left untouched") {
   LoadReport report;
   Error e = store.load(s, report);
   CHECK(e.code == Err::unsupported_version);
+  CHECK(e.message == "The stored data was written by a newer version of Subspace (snapshot format v2; this version of "
+                     "Subspace reads v1); nothing was changed.");
   CHECK(st.files == before.files);
+}
 
-  // A journal record of a command this version does not know is quarantined, not run.
+TEST_CASE("a journal record from a newer version stops the load and is left as it is, not quarantined as damage") {
   World w;
-  MemoryStorage st2;
-  Store s2(st2);
-  REQUIRE_FALSE(s2.reset(w.s));
-  std::string body = R"({"seq":2,"command":{"type":"teleport","id":5,"actor":"system","time":1}})";
-  st2.files["jrnl-000000000002.log"] = [&] {
-    char crc[9];
-    std::snprintf(crc, sizeof crc, "%08x", crc32(body));
-    return std::string(crc) + " " + body + "\n";
-  }();
-  State loaded = load(st2, report);
-  CHECK(report.damaged());
-  CHECK(report.problem.find("newer version") != std::string::npos);
-  CHECK(loaded.has_org);
+  WorkspaceId a = w.sub("Alpha");
+  const std::string tail = R"("id":90001,"actor":"ada@lumen.example","time":1764000000000})";
+  const std::string seq = std::to_string(w.s.last_seq + 1);
+  struct Case {
+    const char* what;
+    std::string body;
+    const char* says;
+  } cases[] = {
+      // A newer format that added a field: its version says so before the field is judged.
+      {"a stated newer version", R"({"seq":)" + seq + R"(,"command":{"type":"rename_workspace","v":2,"workspace":)" +
+                                     std::to_string(a) + R"(,"name":"Gamma","colour":"teal",)" + tail + "}",
+       "record 2: The command is format version 2; this version of Subspace reads command format version 1 at most."},
+      // A checksummed record of a type this version has never heard of.
+      {"an unknown command type", R"({"seq":)" + seq + R"(,"command":{"type":"teleport",)" + tail + "}",
+       "record 2: Unknown command type 'teleport'."},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what);
+    MemoryStorage st;
+    Store store(st);
+    REQUIRE_FALSE(store.reset(w.s));  // snapshot after Alpha; the journal goes on from there
+    Command next{{w.next_id++, kAdmin, w.now}, RenameWorkspace{a, "Beta"}};
+    State s = w.s;
+    ExecResult r = execute(s, next, s.last_seq + 1);
+    REQUIRE(r.event);
+    REQUIRE_FALSE(store.append(*r.event));
+    std::string& segment = st.files.begin()->second;  // "jrnl-" sorts before "snap-"
+    REQUIRE(st.files.begin()->first.rfind("jrnl-", 0) == 0);
+    std::string body = c.body;
+    body.replace(body.find(R"("seq":)" + seq), 6 + seq.size(), R"("seq":)" + std::to_string(s.last_seq + 1));
+    segment += journal_line(body);
+    MemoryStorage before = st;
+    State loaded;
+    LoadReport report;
+    Error e = Store(st).load(loaded, report);
+    CHECK(e.code == Err::unsupported_version);
+    CHECK(e.message.find("was written by a newer version of Subspace") != std::string::npos);
+    CHECK(e.message.find(c.says) != std::string::npos);
+    CHECK(report.quarantined.empty());
+    CHECK(st.files == before.files);  // nothing moved aside, nothing rewritten
+  }
+}
+
+TEST_CASE("a journal record that replays differently is quarantined, and none of its effects stay in the state") {
+  for (Err recorded : {Err::forbidden, Err::none}) {
+    INFO("recorded as " << error_code(recorded));
+    World w;
+    MemoryStorage st;
+    Store store(st);
+    REQUIRE_FALSE(store.reset(w.s));
+    WorkspaceId a = w.sub("Alpha");
+    for (size_t i = 1; i < w.journal.size(); ++i) REQUIRE_FALSE(store.append(w.journal[i]));
+    std::string good = state_to_text(w.s);
+    // forbidden: an admin's rename recorded as refused goes through on replay.
+    // none: a second "alpha" recorded as accepted is refused on replay (name_taken).
+    Payload p = recorded == Err::none ? Payload{CreateWorkspace{"alpha"}} : Payload{RenameWorkspace{a, "Gamma"}};
+    REQUIRE_FALSE(store.append(Event{w.s.last_seq + 1, Command{{w.next_id++, kAdmin, w.now}, p}, recorded}));
+    LoadReport report;
+    State s = load(st, report);
+    CHECK(report.damaged());
+    CHECK(report.problem.find("but replays as") != std::string::npos);
+    CHECK(report.problem.rfind("Recovered up to event " + std::to_string(w.s.last_seq) + ";", 0) == 0);
+    CHECK(report.quarantined.size() == 1);
+    CHECK(state_to_text(s) == good);
+    CHECK(s.workspace(a)->name == "Alpha");
+    LoadReport again;
+    CHECK(state_to_text(load(st, again)) == good);
+    CHECK_FALSE(again.damaged());
+  }
 }
 
 TEST_CASE("blobs are checksummed and their names confined") {

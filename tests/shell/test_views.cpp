@@ -61,7 +61,7 @@ TEST_CASE("every view draws over the large demo, for an org admin and for a sub 
   h.app->go(ui::Route{ui::View::Audit, s.parent});
   h.frame();
   h.frame();
-  CHECK(h.app->ui().audit.rows.size() == s.audit.size());
+  CHECK(h.app->ui().audit.found.rows().size() == s.audit.size());
   CHECK(h.has("audit:first-row"));
 
   // As a Creator of one sub: only that sub is visible, and its views draw.
