@@ -83,6 +83,7 @@ namespace subspace {
   X(use_only_asset, "A shared asset is use-only here.")                                           \
   X(video_not_found, "That video does not exist.")                                                \
   X(invalid_duration, "A video lasts from 1 second to 2 hours.")                                  \
+  X(asset_name_taken, "This workspace already has an asset of that kind with that name.")          \
   /* storage and sync */                                                                          \
   X(storage_corrupt, "Stored data is damaged.")                                                   \
   X(storage_failed, "Saving failed.")                                                             \

@@ -54,6 +54,19 @@ Error check_share_targets(Ctx& c, const Asset& a, const std::vector<WorkspaceId>
   return {};
 }
 
+// Names tell assets apart in the pickers: one name per kind in a workspace's own library,
+// ignoring ASCII case (a shared-in asset is marked with its owner, so it may share a name).
+Error check_asset_name_free(const State& s, const Workspace& ws, AssetKind kind, const std::string& name, AssetId self = 0) {
+  for (AssetId id : ws.assets) {
+    const Asset* a = s.asset(id);
+    if (!a || a->id == self || a->kind != kind || !iequals_ascii(a->name, name)) continue;
+    std::string what = ascii_lower(asset_kind_label(kind));
+    std::string article = std::string("aeiou").find(what[0]) != std::string::npos ? "an " : "a ";
+    return Error(Err::asset_name_taken, "'" + ws.name + "' already has " + article + what + " named '" + a->name + "'.");
+  }
+  return {};
+}
+
 Error find_usable(Ctx& c, const Workspace& ws, AssetId id, AssetKind kind, const Asset*& out) {
   out = c.s.asset(id);
   if (!out || !asset_available(*out, ws))
@@ -72,6 +85,7 @@ Error exec(Ctx& c, const CreateAsset& p) {
   if (Error e = require_new_id(c)) return e;
   std::string name;
   if (Error e = check_label(p.name, name, "An asset name")) return e;
+  if (Error e = check_asset_name_free(c.s, *ws, p.kind, name)) return e;
   if (p.kind == AssetKind::Avatar && free_avatar_slots(c.s, *ws) <= 0)
     return Error(Err::avatar_slots_exhausted, "'" + ws->name + "' has no free avatar slot (" + std::to_string(ws->slots) + " in all).");
   mut::add_asset(c.s, {c.id(), p.kind, name, ws->id, c.actor, c.now(), {}});
@@ -84,6 +98,8 @@ Error exec(Ctx& c, const RenameAsset& p) {
   if (Error e = find_editable_asset(c, p.asset, a)) return e;
   std::string name;
   if (Error e = check_label(p.name, name, "An asset name")) return e;
+  if (const Workspace* owner = c.s.workspace(a->owner))
+    if (Error e = check_asset_name_free(c.s, *owner, a->kind, name, a->id)) return e;
   c.detail = "renamed '" + a->name + "' to '" + name + "'";
   mut::asset(c.s, a->id).name = name;
   return {};
@@ -132,6 +148,7 @@ Error exec(Ctx& c, const MoveAsset& p) {
   const Workspace* target;
   if (Error e = find_workspace(c, p.workspace, target)) return e;
   if (target->id == a->owner) return Error(Err::invalid_field, "The asset is already there.");
+  if (Error e = check_asset_name_free(c.s, *target, a->kind, a->name)) return e;
   if (a->kind == AssetKind::Avatar && free_avatar_slots(c.s, *target) <= 0)
     return Error(Err::avatar_slots_exhausted, "'" + target->name + "' has no free avatar slot.");
   Asset& m = mut::asset(c.s, a->id);
@@ -151,7 +168,7 @@ Error exec(Ctx& c, const CreateVideo& p) {
   if (Error e = require_new_id(c)) return e;
   std::string title;
   if (Error e = check_label(p.title, title, "A video title", 100)) return e;
-  if (p.duration_seconds < 1 || p.duration_seconds > 7200) return Err::invalid_duration;
+  if (p.duration_seconds < 1 || p.duration_seconds > kMaxVideoSeconds) return Err::invalid_duration;
   const Asset *avatar, *voice, *tmpl = nullptr;
   if (Error e = find_usable(c, *ws, p.avatar, AssetKind::Avatar, avatar)) return e;
   if (Error e = find_usable(c, *ws, p.voice, AssetKind::Voice, voice)) return e;

@@ -263,7 +263,9 @@ std::optional<Cents> parse_credits(std::string_view s) {
   if (frac_digits < 0 && !groups_ok()) return std::nullopt;
   if (digits == 0 && frac_digits <= 0) return std::nullopt;
   if (frac_digits == 1) frac *= 10;
-  return whole * 100 + frac;
+  Cents amount = whole * 100 + frac;
+  if (amount > kMaxAmount) return std::nullopt;  // no command takes more: say so before sending
+  return amount;
 }
 
 namespace {

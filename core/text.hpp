@@ -37,7 +37,7 @@ std::optional<std::string> normalize_display_name(std::string_view raw);
 // 12,345: counts of people and seats, grouped as credits are.
 std::string format_count(long long n);
 // Credits are shown as "1,234.50"; parsing accepts "12", "12.5", "12.50", "1,234.50" (a comma
-// groups thousands only: "12,5" is refused).
+// groups thousands only: "12,5" is refused), up to kMaxAmount.
 std::string format_credits(Cents c);
 std::optional<Cents> parse_credits(std::string_view s);
 // A whole number typed by a user (" 12 "): nothing else around it, within 32 bits.

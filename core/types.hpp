@@ -29,6 +29,7 @@ constexpr TimeMs kSecondMs = 1000;
 constexpr TimeMs kDayMs = 86'400'000;
 constexpr TimeMs kInvitationTtlMs = 7 * kDayMs;
 constexpr TimeMs kTrashRetentionMs = 30 * kDayMs;
+constexpr std::int32_t kMaxVideoSeconds = 2 * 60 * 60;  // a video lasts 1 second to 2 hours
 
 // Days since the epoch in UTC; floor division so times before 1970 stay on the right day.
 constexpr std::int64_t utc_day(TimeMs t) { return t >= 0 ? t / kDayMs : -((-t + kDayMs - 1) / kDayMs); }

@@ -52,6 +52,26 @@ void draw_balances(App& app, const Workspace& ws) {
   text_muted("The balance is a hard cap: a video or API call that would take it below zero is refused.");
 }
 
+constexpr const char* kConfirmPurchase = "Confirm purchase##billing";
+
+void ask_purchase(BillingState& st, Payload p, std::string question, std::string done) {
+  st.confirm = std::move(p);
+  st.confirm_text = std::move(question) + " It is recorded as a purchase (no payment provider is involved) and cannot be undone.";
+  st.confirm_done = std::move(done);
+  ImGui::OpenPopup(kConfirmPurchase);
+}
+
+void draw_purchase_confirm(App& app, BillingState& st) {
+  if (!st.confirm || !confirm_modal(kConfirmPurchase, st.confirm_text, "Buy", /*destructive=*/false)) return;
+  bool credits = std::holds_alternative<PurchaseCredits>(*st.confirm);
+  if (app.dispatch(std::move(*st.confirm)).accepted()) {
+    app.toast(st.confirm_done);
+    if (credits) st.purchase.clear();
+    else st.purchase_slots.clear();
+  }
+  st.confirm.reset();
+}
+
 void draw_purchase(App& app, const Workspace& ws, BillingState& st, PersonIx me) {
   const State& s = app.state();
   bool allowed = can(s, me, ws, Perm::Purchase);
@@ -65,10 +85,8 @@ void draw_purchase(App& app, const Workspace& ws, BillingState& st, PersonIx me)
   auto amount = parse_credits(st.purchase.view());
   std::string bad_amount = credits_problem(st.purchase.view());
   if (button("Buy credits##billing", allowed && amount.has_value(), allowed ? bad_amount.c_str() : why)) {
-    if (app.dispatch(PurchaseCredits{ws.id, *amount}).accepted()) {
-      app.toast("Bought " + format_credits(*amount) + " credits (recorded purchase).");
-      st.purchase.clear();
-    }
+    ask_purchase(st, PurchaseCredits{ws.id, *amount}, "Buy " + format_credits(*amount) + " credits for " + ws.name + "?",
+                 "Bought " + format_credits(*amount) + " credits (recorded purchase).");
   }
   ImGui::SameLine(0, 20);
   const char* slots_hint = "slots, e.g. 1";
@@ -78,11 +96,10 @@ void draw_purchase(App& app, const Workspace& ws, BillingState& st, PersonIx me)
   auto n = parse_whole(st.purchase_slots.view());
   bool n_ok = n && *n > 0;
   if (button("Buy avatar slots##billing", allowed && n_ok, allowed ? "Enter a number of slots." : why)) {
-    if (app.dispatch(PurchaseAvatarSlots{ws.id, *n}).accepted()) {
-      app.toast("Bought " + std::to_string(*n) + (*n == 1 ? " avatar slot" : " avatar slots") + " (recorded purchase).");
-      st.purchase_slots.clear();
-    }
+    std::string slots = std::to_string(*n) + (*n == 1 ? " avatar slot" : " avatar slots");
+    ask_purchase(st, PurchaseAvatarSlots{ws.id, *n}, "Buy " + slots + " for " + ws.name + "?", "Bought " + slots + " (recorded purchase).");
   }
+  draw_purchase_confirm(app, st);
   // A typed amount that is not one is said under the fields, not only on the button.
   if (allowed && !st.purchase.empty() && !amount) {
     text_error("%s", bad_amount.c_str());
@@ -184,7 +201,11 @@ void draw_ledger(App& app, const Workspace& ws, BillingState& st, bool whole_org
                                          ImGuiTableFlags_SizingStretchProp,
                         ImVec2(0, std::min(260.0f, (st.rows.size() + 1.5f) * (ImGui::GetTextLineHeight() + 2 * ImGui::GetStyle().CellPadding.y))))) {
     ImGui::TableSetupScrollFreeze(0, 1);
-    for (const char* c : {"When (UTC)", "Movement", "From", "To", "Amount", "By"}) ImGui::TableSetupColumn(c);
+    for (const char* c : {"When (UTC)", "Movement", "From", "To"}) ImGui::TableSetupColumn(c);
+    // The amount against its right edge, in a column no wider than it needs: under its heading.
+    ImGui::TableSetupColumn("Amount", ImGuiTableColumnFlags_WidthFixed,
+                            ImGui::CalcTextSize("10,000,000,000.00").x + ImGui::GetStyle().CellPadding.x * 2);
+    ImGui::TableSetupColumn("By");
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(st.rows.size()));

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 
 #include "core/queries.hpp"
 #include "core/rights.hpp"
@@ -16,16 +17,32 @@
 namespace subspace::ui {
 namespace {
 
+// The duration typed, in seconds (the fields add up: 0 min 90 s is 1:30), or -1 when a
+// field is not a whole number.
 int parse_seconds(const VideosState& st) {
   auto num = [](std::string_view t, int& out) {
     std::string s = trim(t);
     if (s.empty()) return out = 0, true;
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-    return ec == std::errc() && p == s.data() + s.size() && out >= 0;
+    return ec == std::errc() && p == s.data() + s.size() && out >= 0 && out <= 1'000'000;
   };
   int m = 0, sec = 0;
-  if (!num(st.minutes.view(), m) || !num(st.seconds.view(), sec) || m > 120 || sec > 59) return -1;
+  if (!num(st.minutes.view(), m) || !num(st.seconds.view(), sec)) return -1;
   return m * 60 + sec;
+}
+
+std::string clock_text(int seconds) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%d:%02d", seconds / 60, seconds % 60);
+  return buf;
+}
+
+// Why the duration cannot be made ("" when it can), in the words core's refusal would use.
+std::string duration_problem(int seconds) {
+  if (seconds < 0) return "Minutes and seconds are whole numbers, e.g. 2 and 30.";
+  if (seconds == 0) return "Set a duration: a video lasts from 1 second to 2 hours.";
+  if (seconds > kMaxVideoSeconds) return "A video lasts at most 2 hours (120:00); this one is " + clock_text(seconds) + ".";
+  return "";
 }
 
 std::string asset_label(const State& s, const Workspace& ws, const Asset& a) {
@@ -62,7 +79,7 @@ void asset_combo(const char* label, const State& s, const Workspace& ws, AssetKi
 void draw_create(App& app, const Workspace& ws, VideosState& st) {
   const State& s = app.state();
   // Title, avatar, voice, template, duration (and cost), buttons; a line more for a bad duration.
-  int lines = parse_seconds(st) < 0 ? 7 : 6;
+  int lines = duration_problem(parse_seconds(st)).empty() ? 6 : 7;
   ImGui::BeginChild("video-create", ImVec2(0, ImGui::GetFrameHeightWithSpacing() * lines + ImGui::GetStyle().WindowPadding.y * 2), true);
   ImGui::SetNextItemWidth(360);
   input_hint("Title##video", "e.g. Product launch", st.title);
@@ -75,22 +92,26 @@ void draw_create(App& app, const Workspace& ws, VideosState& st) {
   ImGui::SetNextItemWidth(70);
   input_hint("s##video-seconds", "e.g. 30", st.seconds);
   int seconds = parse_seconds(st);
-  Cents cost = seconds > 0 ? video_cost(s.plan, seconds) : 0;
+  std::string bad_duration = duration_problem(seconds);
+  bool typed = !st.minutes.empty() || !st.seconds.empty();
+  Cents cost = bad_duration.empty() ? video_cost(s.plan, seconds) : 0;
   bool affordable = cost <= ws.balance;
-  if (seconds > 0) {
+  if (bad_duration.empty()) {
     ImGui::SameLine(0, 20);
     ImGui::AlignTextToFramePadding();
-    std::string text = affordable ? "Cost: " + format_credits(cost) + " credits (balance " + format_credits(ws.balance) + ")"
-                                  : "Cost: " + format_credits(cost) + " credits - more than the " + format_credits(ws.balance) + " left";
+    std::string length = clock_text(seconds) + " - ";
+    std::string text = affordable ? length + "Cost: " + format_credits(cost) + " credits (balance " + format_credits(ws.balance) + ")"
+                                  : length + "Cost: " + format_credits(cost) + " credits - more than the " + format_credits(ws.balance) + " left";
     if (affordable) ImGui::TextUnformatted(text.c_str());
     else text_error("%s", text.c_str());
     track_text("video:cost", text);
-  } else if (seconds < 0) {
-    text_error("Minutes 0-120 and seconds 0-59.");
+  } else if (typed) {
+    text_error("%s", bad_duration.c_str());
+    track_text("video:duration-error", bad_duration);
   }
   const char* why = st.title.empty() ? "Give the video a title."
                     : !st.avatar || !st.voice ? "Choose an avatar and a voice."
-                    : seconds <= 0 ? "Set a duration."
+                    : !bad_duration.empty() ? bad_duration.c_str()
                     : !affordable ? "Not enough credits."
                                   : nullptr;
   if (primary_button("Create video##video", why == nullptr, why)) {
@@ -134,7 +155,11 @@ void draw_videos(App& app) {
   if (ImGui::BeginTable("videos", 7, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                          ImGuiTableFlags_SizingStretchProp)) {
     ImGui::TableSetupScrollFreeze(0, 1);
-    for (const char* c : {"Title", "Avatar", "Voice", "Template", "Length", "Cost"}) ImGui::TableSetupColumn(c);
+    for (const char* c : {"Title", "Avatar", "Voice", "Template"}) ImGui::TableSetupColumn(c);
+    // Numbers in narrow columns: a cost against its right edge stays under its heading.
+    float pad = ImGui::GetStyle().CellPadding.x * 2;
+    ImGui::TableSetupColumn("Length", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Length").x + pad);
+    ImGui::TableSetupColumn("Cost", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("100,000.00").x + pad);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 64.0f);
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;

@@ -197,6 +197,9 @@ struct BillingState {
   int kind = -1;  // ledger filter: -1 all, else Movement
   TextBuf<32> purchase;
   TextBuf<16> purchase_slots;
+  // A purchase waiting for "Buy?": it cannot be undone, so it is asked first.
+  std::optional<Payload> confirm;
+  std::string confirm_text, confirm_done;
   std::vector<std::uint32_t> rows;  // ledger entries shown, cached
   std::uint64_t cached_version = ~0ull;
   std::string cached_key;

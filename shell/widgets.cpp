@@ -108,6 +108,11 @@ std::string credits_problem(std::string_view text) {
   if (t.empty()) return "Enter an amount of credits, e.g. 250.50.";
   if (parse_credits(text)) return "";
   if (t[0] == '-') return "'" + t + "' is below zero: enter a positive amount of credits, e.g. 250.50.";
+  // Digits only (a comma may group them): too many to be an amount any command takes.
+  std::string whole = t.substr(0, t.find('.'));
+  bool digits_only = whole.find_first_not_of("0123456789,") == std::string::npos;
+  if (digits_only && std::count_if(whole.begin(), whole.end(), ::isdigit) > 10)
+    return "'" + t + "' is more credits than can be moved at once: at most " + format_credits(kMaxAmount) + ".";
   if (t.find(',') != std::string::npos)
     return "'" + t + "' is not an amount of credits: decimals take a point (12.50); a comma only groups thousands (1,250.00).";
   return "'" + t + "' is not an amount of credits: use a number with at most two decimals, e.g. 250.50.";

@@ -39,6 +39,26 @@ TEST_CASE("creators edit and delete what they made; Super Admins anything in the
   CHECK_FALSE(w.s.asset(w.voice));
 }
 
+TEST_CASE("asset names are unique per kind in a workspace's own library, ignoring ASCII case") {
+  Library w;
+  ExecResult r = w.run("cre@x.io", CreateAsset{w.a, AssetKind::Voice, " warm VOICE "});
+  CHECK(r.error.code == Err::asset_name_taken);
+  CHECK(r.error.message == "'Alpha' already has a voice named 'Warm voice'.");
+  w.ok("cre@x.io", CreateAsset{w.a, AssetKind::Template, "Warm voice"});  // another kind
+  w.ok("sue@x.io", CreateAsset{w.b, AssetKind::Voice, "Warm voice"});     // another workspace
+  AssetId other = w.last_id();
+  w.ok("cre@x.io", CreateAsset{w.a, AssetKind::Voice, "Cool voice"});
+  AssetId cool = w.last_id();
+  CHECK(w.err("cre@x.io", RenameAsset{cool, "WARM voice"}) == Err::asset_name_taken);
+  w.ok("cre@x.io", RenameAsset{cool, "Cool Voice"});  // its own name, another case: fine
+  // A move would put two of one name in the target: refused, nothing moved.
+  CHECK(w.err(kAdmin, MoveAsset{other, w.a}) == Err::asset_name_taken);
+  CHECK(w.s.asset(other)->owner == w.b);
+  // Shared in, the same name is told apart by its owner: allowed.
+  w.ok(kAdmin, ShareAsset{other, {w.a}});
+  CHECK(w.ws(w.a).shared_in == std::vector<AssetId>{other});
+}
+
 TEST_CASE("share: available at once in each target, use-only, marked with the owner; unshare removes it") {
   Library w;
   CHECK(w.err("cre@x.io", ShareAsset{w.voice, {w.b}}) == Err::forbidden);

@@ -91,6 +91,10 @@ TEST_CASE("credits are shown and read in hundredths, never floating point") {
   CHECK(parse_credits("12") == 1200);
   CHECK(parse_credits("12.5") == 1250);
   CHECK(parse_credits(" 1,234.05 ") == 123405);
+  // Up to the most any command takes, no more.
+  CHECK(parse_credits("10,000,000,000") == kMaxAmount);
+  CHECK_FALSE(parse_credits("10,000,000,000.01"));
+  CHECK_FALSE(parse_credits("99999999999"));
   CHECK(parse_credits("1,234,567") == 123456700);
   // A comma groups thousands only: a decimal comma is refused, not read as a larger amount.
   for (const char* bad : {"12,5", "12,50", "1,2345", "1234,567", ",5", "1,,234", "1,234,5", "1,23.5", "12,"})

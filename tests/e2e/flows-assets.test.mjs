@@ -112,8 +112,8 @@ test('L. a video made with a shared-in avatar costs the credits shown before cre
   await waitForItem(page, 'Create video##video', { enabled: false });  // no duration yet
   await fillField(page, 'min##video-minutes', '2');
   await fillField(page, 's##video-seconds', '15');
-  const shown = await waitForText(page, 'video:cost', /^Cost: /);
-  const m = shown.match(/^Cost: ([\d,.]+) credits \(balance ([\d,.]+)\)$/);
+  const shown = await waitForText(page, 'video:cost', /^2:15 - Cost: /);
+  const m = shown.match(/^2:15 - Cost: ([\d,.]+) credits \(balance ([\d,.]+)\)$/);
   assert.ok(m, shown);
   const cost = cents(m[1]);
   assert.equal(cents(m[2]), sub.balance, 'the balance shown is the sub\'s');

@@ -46,6 +46,10 @@ test('N. a sub\'s Super Admin cannot buy while the parent manages billing, and c
   await waitForRoute(page, `#/ws/${sub.id}/billing`);
   await fillField(page, '##buy-credits', '120.50');
   await clickItem(page, 'Buy credits##billing', { enabled: true });
+  // Asked first: a purchase cannot be undone.
+  const question = await itemText(page, 'confirm:text');
+  assert.ok(question.startsWith(`Buy 120.50 credits for ${sub.name}?`), question);
+  await clickItem(page, 'Buy##confirm');
   await waitForState(page, (s, [id, b]) => s.workspaces.find((w) => w.id === id).balance === b + 12050, [sub.id, sub.balance]);
   const balance = (sub.balance + 12050) / 100;
   await waitForText(page, 'billing:balance', `Balance: ${balance.toLocaleString('en-US', { minimumFractionDigits: 2 })} credits`);

@@ -318,7 +318,16 @@ TEST_CASE("an amount to buy that is not one is said under the field, and nothing
   h.type("12.5");
   CHECK(text_of(h, "billing:amount-error").empty());
   h.click("Buy credits##billing");
+  // A purchase cannot be undone: it is asked first, naming the amount and the workspace.
+  CHECK(text_of(h, "confirm:text").rfind("Buy 12.50 credits for " + h.state().parent_workspace().name + "?", 0) == 0);
+  CHECK(h.state().parent_workspace().balance == before);
+  h.click("Cancel##confirm");
+  CHECK(h.state().parent_workspace().balance == before);
+  CHECK_FALSE(h.has("confirm:text"));
+  h.click("Buy credits##billing");
+  h.click("Buy##confirm");
   CHECK(h.state().parent_workspace().balance == before + 1250);
+  CHECK(last_toast(h).text == "Bought 12.50 credits (recorded purchase).");
 }
 
 TEST_CASE("the delete step of the gear says what deleting does to this sub, in numbers") {

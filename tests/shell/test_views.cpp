@@ -177,4 +177,7 @@ TEST_CASE("a typed amount that is not one says why: empty, below zero, a decimal
   CHECK(ui::credits_problem("1.234") ==
         "'1.234' is not an amount of credits: use a number with at most two decimals, e.g. 250.50.");
   CHECK(ui::credits_problem(" 1,250.00 ").empty());
+  CHECK(ui::credits_problem("900000000000000") ==
+        "'900000000000000' is more credits than can be moved at once: at most 10,000,000,000.00.");
+  CHECK(ui::credits_problem("10,000,000,000").empty());
 }
