@@ -34,8 +34,8 @@ Error exec(Ctx& c, const ReclaimCredits& p) {
   if (Error e = require_org_admin(c)) return e;
   if (Error e = check_amount(p.amount)) return e;
   if (p.amount > ws->allocated_unspent)
-    return Error(Err::reclaim_exceeds_allocation, "At most " + format_credits(ws->allocated_unspent) +
-                                                      " allocated credits are unspent; the sub's own purchases stay with it.");
+    return Error(Err::reclaim_exceeds_allocation, "You can reclaim up to " + format_credits(ws->allocated_unspent) +
+                                                      " credits: what was allocated to it and is unspent (its own purchases stay with it).");
   mut::move_credits(c.s, Movement::Reclaim, ws->id, c.s.parent, p.amount, c.id(), c.actor, c.now());
   c.detail = "reclaimed " + format_credits(p.amount) + " credits";
   return {};

@@ -8,13 +8,8 @@ namespace subspace {
 namespace {
 
 Error check_name(const State& s, const std::string& raw, WorkspaceId self, std::string& out) {
-  auto name = normalize_workspace_name(raw);
-  if (!name) return Error(Err::invalid_name, workspace_name_problem(raw));
-  // Unique ignoring ASCII case, counting names in the trash too.
-  auto it = s.workspace_by_name_key.find(workspace_name_key(*name));
-  if (it != s.workspace_by_name_key.end() && it->second != self)
-    return Error(Err::name_taken, "A workspace named '" + s.workspace(it->second)->name + "' already exists (the trash counts too).");
-  out = *name;
+  if (Error e = workspace_name_error(s, raw, self)) return e;
+  out = *normalize_workspace_name(raw);
   return {};
 }
 

@@ -163,4 +163,14 @@ Cents video_cost(const Plan& plan, std::int32_t duration_seconds) {
   return (plan.video_cost_per_minute * duration_seconds + 59) / 60;
 }
 
+Error workspace_name_error(const State& s, std::string_view raw, WorkspaceId self) {
+  auto name = normalize_workspace_name(raw);
+  if (!name) return Error(Err::invalid_name, workspace_name_problem(raw));
+  // Unique ignoring ASCII case, counting names in the trash too.
+  auto it = s.workspace_by_name_key.find(workspace_name_key(*name));
+  if (it != s.workspace_by_name_key.end() && it->second != self)
+    return Error(Err::name_taken, "A workspace named '" + s.workspace(it->second)->name + "' already exists (the trash counts too).");
+  return {};
+}
+
 }  // namespace subspace

@@ -43,6 +43,9 @@ Error initial_credits_error(const State& s, Cents amount);
 // Why the trashed `ws` cannot be restored now (the window has passed, its members need
 // seats, its avatars need slots), or none: the trash says it before Restore is pressed.
 Error restore_error(const State& s, const Workspace& ws, TimeMs now);
+// Why `raw` cannot name a workspace (renaming `self`, or 0 for a new one): invalid_name or
+// name_taken with the sentence to show, or none. The commands and the forms check alike.
+Error workspace_name_error(const State& s, std::string_view raw, WorkspaceId self = 0);
 // The avatar slots a restore takes back from the parent: its avatars beyond its own slots.
 int restore_slots_needed(const State& s, const Workspace& ws);
 

@@ -55,8 +55,12 @@ void App::start() {
   load_store();
   if (!config_.server.empty()) start_sync();
   load_prefs();
-  if (!config_.acting_as.empty() && state().person(config_.acting_as)) ui_.acting_as = config_.acting_as;
+  bool asked_unknown = !config_.acting_as.empty() && !state().person(normalize_email(config_.acting_as).value_or(""));
+  if (!config_.acting_as.empty() && !asked_unknown) ui_.acting_as = *normalize_email(config_.acting_as);
   choose_default_actor();
+  // A link that names someone who is not here says so, rather than quietly acting as another.
+  if (asked_unknown && !sync_.enabled)
+    toast("Nobody with the email '" + config_.acting_as + "' is in this organisation; acting as " + ui_.acting_as + ".", true);
   on_route(config_.start_route);
 }
 
@@ -279,6 +283,10 @@ void App::toast(std::string text, bool error) { ui_.toasts.push_back({std::move(
 void App::refusal_toast(std::string text) { ui_.toasts.push_back({std::move(text), true, -1, ui_.acting_as}); }
 
 void App::reset_demo(std::string_view size) {
+  if (ui_.read_only) {  // it would replace the store under the tab that writes it
+    toast("This tab is read-only: " + ui_.read_only_reason, true);
+    return;
+  }
   auto d = demo_size(size);
   if (!d) {
     toast("Unknown demo size '" + std::string(size) + "'.", true);

@@ -185,7 +185,7 @@ void draw_app_menu(App& app) {
     if (ImGui::MenuItem("Import organisation (JSON)...", nullptr, false, !app.sync().enabled && !app.ui().read_only))
       app.platform().pick_file(FilePurpose::ImportOrg, ".json,application/json");
     track("menu:import");
-    if (ImGui::BeginMenu("Reset to a demo organisation")) {
+    if (ImGui::BeginMenu("Reset to a demo organisation", !app.ui().read_only)) {
       for (const char* size : {"small", "medium", "large", "empty"}) {
         std::string label = std::string(size) + "##demo";
         if (ImGui::MenuItem(label.c_str())) app.ui().confirm_demo = size;
@@ -394,6 +394,7 @@ void draw_toasts(App& app) {
 
 void App::frame() {
   set_item_rects(&items_);
+  ui::set_read_only(ui_.read_only ? ui_.read_only_reason : std::string());
   items_.begin_frame();
   if (!ui_.pending_demo.empty()) {
     std::string size = std::move(ui_.pending_demo);

@@ -54,8 +54,8 @@ void draw_credits(App& app, GearState& g, const Workspace& ws) {
   const State& s = app.state();
   section("Credits");
   std::string balance = "Balance " + format_credits(ws.balance) + "  (allocated and unspent " + format_credits(ws.allocated_unspent) +
-                        ", consumed " + format_credits(ws.consumed_total) + " = " + std::to_string(consumed_percent(ws)) +
-                        "% of received)";
+                        ", consumed " + format_credits(ws.consumed_total) + ": " + std::to_string(consumed_percent(ws)) +
+                        "% of its credits used)";
   ImGui::TextUnformatted(balance.c_str());
   track_text("gear:balance", balance);
   text_muted("The parent's pool has %s credits.", format_credits(s.parent_workspace().balance).c_str());
@@ -67,11 +67,11 @@ void draw_credits(App& app, GearState& g, const Workspace& ws) {
   auto amount = parse_credits(g.allocate.view());
   std::string why = credits_problem(g.allocate.view());
   ImGui::SameLine();
-  if (button("Allocate##gear", amount.has_value(), why.c_str()) &&
+  if (action_button("Allocate##gear", amount.has_value(), why.c_str()) &&
       run(app, g, AllocateCredits{ws.id, *amount}, "Allocated " + format_credits(*amount) + " credits."))
     g.allocate.clear();
   ImGui::SameLine();
-  if (button("Reclaim##gear", amount.has_value(), why.c_str()) &&
+  if (action_button("Reclaim##gear", amount.has_value(), why.c_str()) &&
       run(app, g, ReclaimCredits{ws.id, *amount}, "Reclaimed " + format_credits(*amount) + " credits."))
     g.allocate.clear();
   ImGui::SameLine();
@@ -87,25 +87,29 @@ void draw_limits(App& app, GearState& g, const Workspace& ws) {
   TimeMs now = app.now();
   section("Seats and alerts");
   ImGui::AlignTextToFramePadding();
-  ImGui::Text("%d people active or invited here.", workspace_seats_used(ws, now));
+  int here = workspace_seats_used(ws, now);
+  ImGui::Text("%d %s active or invited here.", here, here == 1 ? "person" : "people");
   ImGui::SetNextItemWidth(140);
   // Hints say "now": a bare number reads as a value typed in, while the button stays off.
   std::string cap_hint = ws.seat_cap ? "now " + std::to_string(*ws.seat_cap) : "no cap now";
   input_hint("Seat cap##gear", cap_hint.c_str(), g.seat_cap);
   ImGui::SameLine();
   auto cap = parse_whole(g.seat_cap.view());
-  if (button("Set cap##gear", cap.has_value(), "Enter a whole number") && run(app, g, SetSeatCap{ws.id, *cap}, "The seat cap is " + std::to_string(*cap) + ".")) g.seat_cap.clear();
+  if (action_button("Set cap##gear", cap.has_value(), "Enter a whole number") && run(app, g, SetSeatCap{ws.id, *cap}, "The seat cap is " + std::to_string(*cap) + ".")) g.seat_cap.clear();
   ImGui::SameLine();
-  if (button("Remove cap##gear", ws.seat_cap.has_value(), "There is no cap")) run(app, g, SetSeatCap{ws.id, std::nullopt}, "The seat cap is removed.");
+  if (action_button("Remove cap##gear", ws.seat_cap.has_value(), "There is no cap")) run(app, g, SetSeatCap{ws.id, std::nullopt}, "The seat cap is removed.");
   ImGui::SameLine();
   help_marker("A cap is a limit on this sub, not a reservation: unused places stay free for the rest of the organisation.");
 
   ImGui::SetNextItemWidth(140);
-  input_hint("Alert at %##gear", ("now " + std::to_string(ws.alert_percent)).c_str(), g.threshold);
+  input_hint("Alert at % used##gear", ("now " + std::to_string(ws.alert_percent)).c_str(), g.threshold);
   ImGui::SameLine();
   auto pct = parse_whole(g.threshold.view());
-  if (button("Set alert##gear", pct.has_value(), "Enter a percentage") && run(app, g, SetAlertThreshold{ws.id, *pct}, "The alert is at " + std::to_string(*pct) + "%."))
+  if (action_button("Set alert##gear", pct.has_value(), "Enter a percentage") && run(app, g, SetAlertThreshold{ws.id, *pct}, "The alert is at " + std::to_string(*pct) + "%."))
     g.threshold.clear();
+  ImGui::SameLine();
+  help_marker("The sub is flagged (alert) once it has used this share of its credits: what it consumed, out of what it "
+              "consumed plus what it still holds. Credits reclaimed or returned to the parent do not count.");
 
   section("Avatar slots");
   ImGui::Text("%d %s (%d allocated by the parent), %d free. The parent has %d free.", ws.slots, ws.slots == 1 ? "slot" : "slots",
@@ -114,10 +118,10 @@ void draw_limits(App& app, GearState& g, const Workspace& ws) {
   input_hint("Slots##gear", "e.g. 2", g.slots);
   auto n = parse_whole(g.slots.view());
   ImGui::SameLine();
-  if (button("Allocate slots##gear", n.has_value(), "Enter a number of slots") && run(app, g, AllocateAvatarSlots{ws.id, *n}, "Allocated " + std::to_string(*n) + (*n == 1 ? " avatar slot." : " avatar slots.")))
+  if (action_button("Allocate slots##gear", n.has_value(), "Enter a number of slots") && run(app, g, AllocateAvatarSlots{ws.id, *n}, "Allocated " + std::to_string(*n) + (*n == 1 ? " avatar slot." : " avatar slots.")))
     g.slots.clear();
   ImGui::SameLine();
-  if (button("Reclaim slots##gear", n.has_value(), "Enter a number of slots") && run(app, g, ReclaimAvatarSlots{ws.id, *n}, "Reclaimed " + std::to_string(*n) + (*n == 1 ? " avatar slot." : " avatar slots.")))
+  if (action_button("Reclaim slots##gear", n.has_value(), "Enter a number of slots") && run(app, g, ReclaimAvatarSlots{ws.id, *n}, "Reclaimed " + std::to_string(*n) + (*n == 1 ? " avatar slot." : " avatar slots.")))
     g.slots.clear();
 }
 

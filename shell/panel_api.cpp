@@ -51,7 +51,12 @@ void draw_shown_key(App& app, ApiState& st) {
     ImGui::SetNextItemWidth(520);
     ImGui::InputText("##shown-key", st.shown_key.data(), st.shown_key.size() + 1, ImGuiInputTextFlags_ReadOnly);
     track("shown-key");
-    if (primary_button("Copy to clipboard##shown-key")) {
+    bool copy;
+    {
+      AllowWhileReadOnly copying_changes_nothing;
+      copy = primary_button("Copy to clipboard##shown-key");
+    }
+    if (copy) {
       app.platform().copy_text(st.shown_key);
       app.toast("API key copied to the clipboard.");
     }

@@ -33,12 +33,13 @@ void draw_balances(App& app, const Workspace& ws) {
   track_text("billing:balance", balance);
   if (!ws.is_parent) {
     ImGui::SameLine(0, 20);
-    text_muted("allocated and unspent %s  -  consumed %s (%d%% of received, alert at %d%%)",
+    text_muted("allocated and unspent %s  -  consumed %s (%d%% of its credits used, alert at %d%%)",
                format_credits(ws.allocated_unspent).c_str(), format_credits(ws.consumed_total).c_str(), consumed_percent(ws),
                ws.alert_percent);
     if (over_alert_threshold(ws)) {
-      text_warning("\xE2\x9A\xA0 This sub-workspace has consumed %d%% of the credits it received (alert at %d%%).",
-                   consumed_percent(ws), ws.alert_percent);
+      text_warning("\xE2\x9A\xA0 This sub-workspace has used %d%% of its credits: %s consumed, %s left (alert at %d%%).",
+                   consumed_percent(ws), format_credits(ws.consumed_total).c_str(), format_credits(ws.balance).c_str(),
+                   ws.alert_percent);
       track("billing:alert");
     }
     text_muted(ws.billing_by_parent ? "Billing: the parent workspace manages billing." : "Billing: self-managed.");
@@ -84,7 +85,7 @@ void draw_purchase(App& app, const Workspace& ws, BillingState& st, PersonIx me)
   ImGui::SameLine();
   auto amount = parse_credits(st.purchase.view());
   std::string bad_amount = credits_problem(st.purchase.view());
-  if (button("Buy credits##billing", allowed && amount.has_value(), allowed ? bad_amount.c_str() : why)) {
+  if (action_button("Buy credits##billing", allowed && amount.has_value(), allowed ? bad_amount.c_str() : why)) {
     ask_purchase(st, PurchaseCredits{ws.id, *amount}, "Buy " + format_credits(*amount) + " credits for " + ws.name + "?",
                  "Bought " + format_credits(*amount) + " credits (recorded purchase).");
   }
@@ -95,7 +96,7 @@ void draw_purchase(App& app, const Workspace& ws, BillingState& st, PersonIx me)
   ImGui::SameLine();
   auto n = parse_whole(st.purchase_slots.view());
   bool n_ok = n && *n > 0;
-  if (button("Buy avatar slots##billing", allowed && n_ok, allowed ? "Enter a number of slots." : why)) {
+  if (action_button("Buy avatar slots##billing", allowed && n_ok, allowed ? "Enter a number of slots." : why)) {
     std::string slots = std::to_string(*n) + (*n == 1 ? " avatar slot" : " avatar slots");
     ask_purchase(st, PurchaseAvatarSlots{ws.id, *n}, "Buy " + slots + " for " + ws.name + "?", "Bought " + slots + " (recorded purchase).");
   }
@@ -144,7 +145,7 @@ void draw_consumption(App& app) {
     const Workspace& w = *all[i];
     std::string name = w.is_parent ? w.name + " (parent)" : w.name;
     std::string tip = name + "\n" + format_credits(w.consumed_total) + " credits consumed";
-    if (!w.is_parent) tip += "\n" + std::to_string(consumed_percent(w)) + "% of received";
+    if (!w.is_parent) tip += "\n" + std::to_string(consumed_percent(w)) + "% of its credits used";
     bars.push_back({name, w.consumed_total / 100.0, tip});
   }
   heading("Consumption by workspace");

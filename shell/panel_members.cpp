@@ -144,6 +144,17 @@ void run_confirmed(App& app, MembersState& st) {
 }
 
 std::string who(const Person& p) { return p.name.empty() ? p.email : p.name; }
+// Said before someone leaves or is removed: a sub with no Super Admin of its own is run by
+// the org admins alone (the parent's last Super Admin cannot go at all).
+std::string last_admin_note(const Workspace& ws, PersonIx person) {
+  if (ws.is_parent) return "";
+  const Membership* m = ws.member(person);
+  if (!m || m->role != Role::SuperAdmin || m->status != MemberStatus::Active) return "";
+  for (const auto& other : ws.members)
+    if (other.person != person && other.role == Role::SuperAdmin && other.status == MemberStatus::Active) return "";
+  return " " + ws.name + " will have no Super Admin of its own: only org admins will manage its members and settings.";
+}
+
 std::string who_with_email(const Person& p) { return p.name.empty() ? p.email : p.name + " (" + p.email + ")"; }
 
 // "a, b, c and 2 more": the people a batch is about, named.
@@ -382,6 +393,8 @@ void draw_row(App& app, const Workspace& ws, MembersState& st, PersonIx me, Pers
   if (is_org_admin(s, person)) {
     ImGui::SameLine();
     badge("org admin", palette().badge_api_bg, palette().badge_api_fg);
+    if (ImGui::IsItemHovered() && !ws.is_parent)
+      ImGui::SetTooltip("A Super Admin of the parent: acts as a Super Admin here whatever the role or status shown.");
   }
   ImGui::TableNextColumn();
   ImGui::AlignTextToFramePadding();
@@ -434,8 +447,9 @@ void draw_row(App& app, const Workspace& ws, MembersState& st, PersonIx me, Pers
                                                : "Only Super Admins can remove members.")
                                  : why_remove.c_str();
     if (keyed_small_button(self_leave ? "Leave" : "Remove", "remove:" + p.email, manage && why_remove.empty(), reason))
-      ask(st, self_leave ? "Leave " + ws.name + "? You will lose access to it."
-                         : "Remove " + who_with_email(p) + " from " + ws.name + "?" + seat_note(s, ws, person, now),
+      ask(st, self_leave ? "Leave " + ws.name + "? You will lose access to it." + last_admin_note(ws, person)
+                         : "Remove " + who_with_email(p) + " from " + ws.name + "?" + seat_note(s, ws, person, now) +
+                               last_admin_note(ws, person),
           {RemoveMember{ws.id, p.email}}, self_leave ? "You have left " + ws.name + "." : "Removed " + who(p) + " from " + ws.name + ".",
           self_leave ? "Leave" : "Remove");
   }
@@ -477,7 +491,7 @@ void draw_members(App& app) {
     st.paste.clear();
   }
   ImGui::SameLine();
-  if (button("Import CSV...##members", manage, "Only Super Admins can invite members.")) open_csv_import(app, ws->id);
+  if (action_button("Import CSV...##members", manage, "Only Super Admins can invite members.")) open_csv_import(app, ws->id);
   ImGui::SameLine();
   if (button("Export CSV##members")) {
     std::string file = download_name("members", ws->name, app.now(), "csv");

@@ -47,8 +47,11 @@ void draw_workspace_section(App& app, SettingsState& st, const Workspace& ws, bo
   ImGui::EndDisabled();
   ImGui::SameLine();
   std::string name = trim(st.name.buf.view());
-  bool changed = !name.empty() && name != ws.name;
-  if (primary_button("Rename##settings", admin && changed, admin ? "Type a new name." : why_not)) {
+  bool changed = name != ws.name;
+  // Said while typing, as the wizard does: the button stays off for a name core would refuse.
+  std::string problem = changed ? workspace_name_error(app.state(), name, ws.id).message : "";
+  if (primary_button("Rename##settings", admin && changed && problem.empty(),
+                     !admin ? why_not : !changed ? "Type a new name." : problem.c_str())) {
     std::string old = ws.name;  // copied: the dispatch changes the state `ws` lives in
     if (app.dispatch_here(RenameWorkspace{ws.id, name}, st.name_error)) {
       st.name = {};  // follow the stored (normalised) name
@@ -56,7 +59,7 @@ void draw_workspace_section(App& app, SettingsState& st, const Workspace& ws, bo
     }
   }
   if (ws.is_parent) text_muted("The parent workspace's name is the organisation's name.");
-  show_error(st.name_error, "settings:name-error");
+  show_error(problem.empty() ? st.name_error : problem, "settings:name-error");
 
   ImGui::Spacing();
   ImGui::TextUnformatted("Image");
@@ -68,13 +71,13 @@ void draw_workspace_section(App& app, SettingsState& st, const Workspace& ws, bo
     text_muted("No image.");
     ImGui::SameLine();
   }
-  if (button("Choose image...##settings", admin, why_not)) {
+  if (action_button("Choose image...##settings", admin, why_not)) {
     st.image_error.clear();
     app.ui().image_target = ws.id;
     app.platform().pick_file(FilePurpose::WorkspaceImage, "image/png,image/jpeg");
   }
   ImGui::SameLine();
-  if (button("Remove image##settings", admin && !ws.image.blob.empty(), admin ? "There is no image." : why_not))
+  if (action_button("Remove image##settings", admin && !ws.image.blob.empty(), admin ? "There is no image." : why_not))
     app.dispatch_here(SetWorkspaceImage{ws.id, std::nullopt}, st.image_error);
   text_muted("PNG or JPEG up to 512 KB; a small thumbnail is kept.");
   show_error(st.image_error, "settings:image-error");

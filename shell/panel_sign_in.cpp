@@ -93,7 +93,12 @@ void draw_invite_links(App& app) {
       ImGui::InputText("##link", url.data(), url.size() + 1, ImGuiInputTextFlags_ReadOnly);
       track("invite-link:" + s.links[i].email);
       ImGui::SameLine();
-      if (keyed_small_button("Copy", "copy-link:" + s.links[i].email)) {
+      bool copy;
+      {
+        AllowWhileReadOnly copying_changes_nothing;
+        copy = keyed_small_button("Copy", "copy-link:" + s.links[i].email);
+      }
+      if (copy) {
         app.platform().copy_text(url);
         app.toast("Link for " + s.links[i].email + " copied.");
       }

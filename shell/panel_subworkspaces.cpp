@@ -107,7 +107,8 @@ void draw_row(App& app, const Workspace& ws) {
     badge("\xE2\x9A\xA0 alert", pal.badge_warn_bg, pal.badge_warn_fg);
     track("alert:" + ws.name);
     if (ImGui::IsItemHovered())
-      ImGui::SetTooltip("%d%% of the credits it received are consumed (alert at %d%%).", consumed_percent(ws), ws.alert_percent);
+      ImGui::SetTooltip("It has used %d%% of its credits: %s consumed, %s left (alert at %d%%).", consumed_percent(ws),
+                        format_credits(ws.consumed_total).c_str(), format_credits(ws.balance).c_str(), ws.alert_percent);
     ImGui::SameLine();
   }
   ImGui::AlignTextToFramePadding();

@@ -12,6 +12,15 @@
 namespace subspace::ui {
 namespace {
 ItemRects* g_rects = nullptr;
+std::string g_read_only;  // why nothing may change in this tab ("" when it may)
+int g_read_only_exempt = 0;
+
+// Controls that change the organisation are off in a read-only tab, with the reason.
+void unless_read_only(bool& enabled, const char*& why_not) {
+  if (g_read_only.empty() || g_read_only_exempt) return;
+  enabled = false;
+  why_not = g_read_only.c_str();
+}
 
 template <class F> bool maybe_disabled(bool enabled, const char* why_not, F draw) {
   if (!enabled) ImGui::BeginDisabled();
@@ -26,6 +35,7 @@ template <class F> bool maybe_disabled(bool enabled, const char* why_not, F draw
 // The colours wrap the button alone: a "why not" tooltip drawn under them would be white on
 // white.
 bool coloured_button(const char* label, ImU32 colour, ImU32 hover, bool enabled, const char* why_not, ImVec2 size) {
+  unless_read_only(enabled, why_not);
   bool pressed = maybe_disabled(enabled, why_not, [&] {
     ImGui::PushStyleColor(ImGuiCol_Button, colour);
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, hover);
@@ -41,6 +51,13 @@ bool coloured_button(const char* label, ImU32 colour, ImU32 hover, bool enabled,
 }  // namespace
 
 void set_item_rects(ItemRects* rects) { g_rects = rects; }
+
+void set_read_only(std::string_view reason) {
+  g_read_only = reason.empty() ? std::string() : "This tab is read-only: " + std::string(reason);
+}
+const std::string& read_only_reason() { return g_read_only; }
+AllowWhileReadOnly::AllowWhileReadOnly() { ++g_read_only_exempt; }
+AllowWhileReadOnly::~AllowWhileReadOnly() { --g_read_only_exempt; }
 
 bool key_pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), false); }
 
@@ -77,6 +94,11 @@ bool button(const char* label, bool enabled, const char* why_not, ImVec2 size) {
   return pressed;
 }
 
+bool action_button(const char* label, bool enabled, const char* why_not) {
+  unless_read_only(enabled, why_not);
+  return button(label, enabled, why_not);
+}
+
 bool small_button(const char* label, bool enabled, const char* why_not) {
   bool pressed = maybe_disabled(enabled, why_not, [&] { return ImGui::SmallButton(label); });
   track(label, enabled);
@@ -90,6 +112,7 @@ bool keyed_button(const char* label, const std::string& key, bool enabled, const
 }
 
 bool keyed_small_button(const char* label, const std::string& key, bool enabled, const char* why_not) {
+  unless_read_only(enabled, why_not);
   bool pressed = maybe_disabled(enabled, why_not, [&] { return ImGui::SmallButton(label); });
   track(key, enabled);
   return pressed;
@@ -179,6 +202,7 @@ bool primary_button(const char* label, bool enabled, const char* why_not, ImVec2
 }
 
 bool checkbox(const char* label, bool* v, bool enabled, const char* why_not) {
+  unless_read_only(enabled, why_not);
   bool changed = maybe_disabled(enabled, why_not, [&] { return ImGui::Checkbox(label, v); });
   track(label, enabled);
   return changed;
@@ -195,6 +219,7 @@ float fit_hint(const char* hint, float at_least) {
 }
 
 bool role_combo(const char* label, Role& role, bool enabled, const char* why_not) {
+  unless_read_only(enabled, why_not);
   bool changed = false;
   if (!enabled) ImGui::BeginDisabled();
   if (ImGui::BeginCombo(label, std::string(role_label(role)).c_str())) {

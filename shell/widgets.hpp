@@ -14,6 +14,18 @@ namespace subspace::ui {
 
 // Set by the App for the duration of a frame.
 void set_item_rects(ItemRects* rects);
+// A read-only tab (another tab writes this store): the controls that change something,
+// primary and danger buttons, keyed small buttons, checkboxes and role combos, are off with
+// this reason on hover. "" when this tab may write.
+void set_read_only(std::string_view reason);
+const std::string& read_only_reason();  // "This tab is read-only: ...", or ""
+// Within its scope those controls work even so: for the few that change nothing (copying).
+struct AllowWhileReadOnly {
+  AllowWhileReadOnly();
+  ~AllowWhileReadOnly();
+  AllowWhileReadOnly(const AllowWhileReadOnly&) = delete;
+  AllowWhileReadOnly& operator=(const AllowWhileReadOnly&) = delete;
+};
 bool key_pressed(ImGuiKey key);
 // Publishes the last item's rectangle under `label`.
 void track(std::string_view label, bool enabled = true);
@@ -23,6 +35,8 @@ void track_text(std::string_view key, std::string_view text, bool enabled = true
 
 // A button that may be disabled; hovering a disabled one shows `why_not`.
 bool button(const char* label, bool enabled = true, const char* why_not = nullptr, ImVec2 size = ImVec2(0, 0));
+// A plain button that changes something: off in a read-only tab.
+bool action_button(const char* label, bool enabled = true, const char* why_not = nullptr);
 bool small_button(const char* label, bool enabled = true, const char* why_not = nullptr);
 bool danger_button(const char* label, bool enabled = true, const char* why_not = nullptr);
 bool primary_button(const char* label, bool enabled = true, const char* why_not = nullptr, ImVec2 size = ImVec2(0, 0));

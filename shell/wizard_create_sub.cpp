@@ -19,13 +19,7 @@ constexpr const char* kTitle = "Create Sub-workspace###wizard";
 constexpr const char* kSteps[] = {"1  Details", "2  Members", "3  Settings"};
 
 // Why the name cannot be used, or empty.
-std::string name_problem(const State& s, std::string_view raw) {
-  auto name = normalize_workspace_name(raw);
-  if (!name) return workspace_name_problem(raw);
-  if (s.workspace_by_name_key.count(workspace_name_key(*name)))
-    return "A workspace named '" + *name + "' already exists (names in the trash count too).";
-  return "";
-}
+std::string name_problem(const State& s, std::string_view raw) { return workspace_name_error(s, raw).message; }
 
 void draw_steps(int step) {
   for (int i = 0; i < 3; ++i) {

@@ -27,11 +27,15 @@ test('two tabs on one store: one writes, the other follows read-only and takes o
     const refused = await dispatch(second, { type: 'create_workspace', name: 'From tab two' });
     assert.equal(refused.ok, false);
     assert.match(refused.error.message, /read-only/);
+    // Nor does its UI offer to: the controls that change something are off, with the reason.
+    const create = await second.waitForFunction(() => window.Subspace.itemRect('+ Create Sub-workspace##open-wizard'), null, { timeout: 10000 });
+    assert.equal((await create.jsonValue()).enabled, false);
 
     // The writer goes away: the follower takes over, with the latest data, and writes.
     await first.close();
     await second.waitForFunction(() => window.Subspace.status().readOnly === false, null, { timeout: 15000 });
     assert.ok((await names(second)).includes('From tab one'));
+    await second.waitForFunction(() => window.Subspace.itemRect('+ Create Sub-workspace##open-wizard')?.enabled, null, { timeout: 10000 });
     assert.equal((await dispatch(second, { type: 'create_workspace', name: 'From tab two' })).ok, true);
     await waitSaved(second);
     await second.reload();

@@ -255,3 +255,58 @@ TEST_CASE("a link to the Sub-workspaces list or the trash says why someone who i
   CHECK(last_toast(h).text.rfind("The trash is for org admins", 0) == 0);
   CHECK(h.app->ui().route.view == ui::View::Members);
 }
+
+TEST_CASE("?as= names the person to act as; someone not in the organisation is said, not silently replaced") {
+  ui::AppConfig odd;
+  odd.acting_as = " Ada.Quill@Lumen.Example ";  // as typed in a link: case and spaces do not matter
+  Headless h(odd);
+  CHECK(h.app->ui().acting_as == "ada.quill@lumen.example");
+  CHECK(h.app->ui().toasts.empty());
+
+  ui::AppConfig unknown;
+  unknown.acting_as = "nobody@nowhere.example";
+  Headless g(unknown);
+  REQUIRE_FALSE(g.app->ui().toasts.empty());
+  CHECK(g.app->ui().toasts.back().text ==
+        "Nobody with the email 'nobody@nowhere.example' is in this organisation; acting as " + g.app->ui().acting_as + ".");
+  CHECK(g.state().person(g.app->ui().acting_as));
+}
+
+TEST_CASE("a read-only tab offers no control that would change anything, and says why; reading still works") {
+  Headless h;
+  const State& s = h.state();
+  const Workspace& sub = s.workspaces[1];
+  std::string reason = "Another tab is editing this organisation.";
+  h.app->set_read_only(true, reason);
+  h.app->go(ui::Route{ui::View::SubWorkspaces, 0});
+  h.frame();
+  h.frame();
+  CHECK_FALSE(h.rect("+ Create Sub-workspace##open-wizard").enabled);
+  CHECK_FALSE(h.rect("gear:" + sub.name).enabled);
+  h.hover("+ Create Sub-workspace##open-wizard");
+  CHECK(text_of(h, "why-not") == "This tab is read-only: " + reason);
+  h.click("+ Create Sub-workspace##open-wizard");
+  CHECK_FALSE(h.app->ui().wizard.open);
+
+  open_members(h, sub.id);
+  CHECK_FALSE(h.rect("+ Invite members##members").enabled);
+  CHECK_FALSE(h.rect("Import CSV...##members").enabled);
+  for (const auto& m : sub.members) CHECK_FALSE(h.rect("role:" + s.people[m.person].email).enabled);
+  // Searching changes nothing: it still works.
+  size_t all = h.app->ui().members.rows.size();
+  h.click("##members-search");
+  h.type(s.people[sub.members.front().person].email);
+  CHECK(h.app->ui().members.rows.size() < all);
+
+  h.app->go(ui::Route{ui::View::Billing, s.parent});
+  h.frame();
+  h.frame();
+  CHECK_FALSE(h.rect("Buy credits##billing").enabled);
+
+  h.app->set_read_only(false, "");
+  h.app->go(ui::Route{ui::View::SubWorkspaces, 0});
+  h.frame();
+  h.frame();
+  CHECK(h.rect("+ Create Sub-workspace##open-wizard").enabled);
+  CHECK(h.rect("gear:" + sub.name).enabled);
+}

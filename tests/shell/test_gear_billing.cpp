@@ -74,12 +74,12 @@ TEST_CASE("an alert threshold set in the gear raises the alert on the list, the 
   h.frame();
   h.frame();
 
-  type_into(h, "Alert at %##gear", "0");
+  type_into(h, "Alert at % used##gear", "0");
   h.click("Set alert##gear");
   CHECK(h.app->ui().gear.error == error_default_message(Err::invalid_threshold));
 
   // Just above what it consumed: no alert yet.
-  h.click("Alert at %##gear");
+  h.click("Alert at % used##gear");
   h.key(ImGuiKey_Backspace);
   h.type(std::to_string(pct + 1));
   h.click("Set alert##gear");

@@ -281,3 +281,40 @@ TEST_CASE("the header box selects every listed person, and only those the search
   h.type(email);
   CHECK(st.selected.size() == 1);
 }
+
+TEST_CASE("a sub's only Super Admin is told, before leaving, that only org admins will run it") {
+  Headless h;
+  const State& s = h.state();
+  const Workspace* sub = nullptr;
+  PersonIx only = kNoPerson;
+  for (const auto& ws : s.workspaces) {
+    if (ws.is_parent || !ws.live()) continue;
+    std::vector<PersonIx> admins;
+    for (const auto& m : ws.members)
+      if (m.role == Role::SuperAdmin && m.status == MemberStatus::Active) admins.push_back(m.person);
+    if (admins.size() == 1 && !is_org_admin(s, admins[0])) {
+      sub = &ws;
+      only = admins[0];
+      break;
+    }
+  }
+  if (!sub) {  // make one: the first sub's first active non-admin member becomes its only Super Admin
+    sub = &s.workspaces[1];
+    for (const auto& m : sub->members)
+      if (m.role == Role::SuperAdmin && m.status == MemberStatus::Active)
+        REQUIRE(h.app->dispatch(ChangeRole{sub->id, s.people[m.person].email, Role::Creator}).accepted());
+    for (const auto& m : sub->members)
+      if (only == kNoPerson && m.status == MemberStatus::Active && !is_org_admin(s, m.person)) only = m.person;
+    REQUIRE(only != kNoPerson);
+    REQUIRE(h.app->dispatch(ChangeRole{sub->id, s.people[only].email, Role::SuperAdmin}).accepted());
+  }
+  std::string email = s.people[only].email;
+  h.app->act_as(email);
+  open_members(h, sub->id);
+  h.click("remove:" + email);
+  std::string text = text_of(h, "confirm:text");
+  CHECK(text.rfind("Leave " + sub->name + "? You will lose access to it.", 0) == 0);
+  CHECK(text.find(sub->name + " will have no Super Admin of its own") != std::string::npos);
+  h.click("Cancel##confirm");
+  CHECK(sub->member(only));
+}

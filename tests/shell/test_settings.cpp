@@ -51,7 +51,7 @@ TEST_CASE("the settings route has its own address") {
   CHECK(r->to_hash() == "#/ws/3/settings");
 }
 
-TEST_CASE("an org admin renames a sub-workspace from its settings; a taken name is refused in place") {
+TEST_CASE("an org admin renames a sub-workspace from its settings; a taken name is said while typing") {
   Headless h;
   const Workspace& sub = h.state().workspaces[1];
   WorkspaceId id = sub.id;
@@ -65,9 +65,15 @@ TEST_CASE("an org admin renames a sub-workspace from its settings; a taken name 
 
   std::string other = h.state().workspaces[2].name;
   retype(h, "##settings-name", other);
+  // Before any click: the reason under the field, and Rename off with it.
+  std::string taken = "A workspace named '" + other + "' already exists (the trash counts too).";
+  CHECK(text_of(h, "settings:name-error") == taken);
+  CHECK_FALSE(h.rect("Rename##settings").enabled);
   h.click("Rename##settings");
   CHECK(h.state().workspace(id)->name == old + " Two");
-  CHECK_FALSE(text_of(h, "settings:name-error").empty());
+  retype(h, "##settings-name", std::string(66, 'x'));
+  CHECK(text_of(h, "settings:name-error") == "A workspace name has at most 64 characters; this one has 66.");
+  CHECK_FALSE(h.rect("Rename##settings").enabled);
 }
 
 TEST_CASE("a Viewer sees the settings but cannot rename") {
