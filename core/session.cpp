@@ -12,6 +12,10 @@ ExecResult Session::dispatch(const Command& c) {
     if (r.event && sink_) sink_(*r.event);
     return r;
   }
+  // With a server, API usage is charged only by the server's key endpoint (the key is the
+  // credential there); a client that queued it would let anyone charge any workspace's
+  // credits with a key hash from its state. The server refuses it too.
+  if (c.type() == CommandType::RecordApiUsage) return ExecResult{Err::usage_needs_api_key, std::nullopt};
   if (!view_) view_ = confirmed_;
   // Pending events are numbered past the confirmed ones; the server renumbers them.
   ExecResult r = execute(*view_, c, view_->last_seq + 1);

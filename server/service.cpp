@@ -44,6 +44,14 @@ std::vector<std::pair<WorkspaceId, std::string>> invited_by(const Command& c) {
   return out;
 }
 
+// What a sync client may not send at all (answered with a refusal, nothing stored): API
+// usage comes only from the key endpoint, where the key itself is the credential; through
+// sync, anyone could charge any workspace with a key hash from their state.
+Error refused_from_clients(const Command& c) {
+  if (c.type() == CommandType::RecordApiUsage) return Err::usage_needs_api_key;
+  return {};
+}
+
 Answer error_answer(int status, const Error& e) { return {status, {{"ok", false}, {"error", error_to_json(e)}}}; }
 
 }  // namespace
@@ -118,7 +126,8 @@ std::vector<std::string> Service::org_ids() {
   return ids;
 }
 
-void Service::apply_batch(const std::string& id, Org& o, std::vector<Command>& cmds, std::vector<SyncResult>& results) {
+void Service::apply_batch(const std::string& id, Org& o, std::vector<Command>& cmds, std::vector<SyncResult>& results,
+                          bool from_client) {
   try {
     Transaction tx(db_);
     catch_up(id, o);
@@ -131,6 +140,10 @@ void Service::apply_batch(const std::string& id, Org& o, std::vector<Command>& c
       seen.bind(1, id).bind(2, static_cast<std::int64_t>(c.env.id));
       if (seen.step()) {
         results.push_back(result_from_json(Json::parse(seen.text(0))));
+        continue;
+      }
+      if (Error e = from_client ? refused_from_clients(c) : Error{}) {
+        results.push_back({c.env.id, 0, e, {}});
         continue;
       }
       ExecResult r = execute(o.state, c, o.state.last_seq + 1);
@@ -285,7 +298,7 @@ Error Service::sync(const Auth& who, const SyncRequest& req, SyncResponse& out) 
     purge_due(who.org, *o);
     std::vector<Command> cmds = req.commands;
     for (Command& c : cmds) c.env = {c.env.id, who.email, clock_()};  // the signed-in person, the server's time
-    if (!cmds.empty()) apply_batch(who.org, *o, cmds, out.results);
+    if (!cmds.empty()) apply_batch(who.org, *o, cmds, out.results, /*from_client=*/true);
     const State& s = o->state;
     out.last_seq = s.last_seq;
     out.server_time = clock_();

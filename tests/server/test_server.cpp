@@ -268,6 +268,45 @@ TEST_CASE("API keys are real: usage is charged, unknown, rotated and revoked key
   CHECK(usage(srv, key2, 1).first == 401);
 }
 
+TEST_CASE("API usage reaches the books only through the key endpoint: a sync client's record_api_usage is refused") {
+  ServerProcess srv;
+  std::string token = srv.make_org("lumen", 50, "10");
+  srv.start();
+  Client a(srv, "lumen", token, "ada@x.io");
+  a.sync_all();
+  std::array<std::uint8_t, kKeyBytes> bytes{};
+  for (size_t i = 0; i < bytes.size(); ++i) bytes[i] = static_cast<std::uint8_t>(i * 11 + 5);
+  std::string key = format_api_key(bytes);
+  KeyFingerprint f = fingerprint(key);
+  REQUIRE(a.dispatch(CreateWorkspace{"Alpha", std::nullopt, true, true, 5'00}).accepted());
+  WorkspaceId alpha = a.session.pending().back().command.env.id;
+  REQUIRE(a.dispatch(CreateApiKey{alpha, "ci", f.hash, f.last4}).accepted());
+  a.sync_all();
+  run_admin({"add-person", "--db", srv.db, "--org", "lumen", "--email", "grace@x.io", "--role", "viewer"});
+  std::string grace = srv.token("lumen", "grace@x.io");
+  int before = event_count(srv, "lumen", token);
+  // Anyone signed in, a Viewer or an org admin, holding the key's hash: refused, nothing stored.
+  for (const std::string& who : {grace, token}) {
+    Json cmd = {{"type", "record_api_usage"}, {"key_hash", key_hash_hex(f.hash)}, {"last4", f.last4}, {"endpoint", "/v2/video/generate"},
+                {"credits", 4'00}, {"id", 777}, {"actor", "ada@x.io"}, {"time", 1}};
+    auto [code, body] = srv.post("/v1/orgs/lumen/sync", Json({{"since", 1}, {"commands", {cmd}}}).dump(), bearer(who));
+    REQUIRE(code == 200);
+    INFO(body.dump());
+    REQUIRE(body["results"].size() == 1);
+    CHECK(body["results"][0]["ok"] == false);
+    CHECK(body["results"][0]["error"]["code"] == "usage_needs_api_key");
+    CHECK_FALSE(body["results"][0].contains("seq"));
+  }
+  CHECK(event_count(srv, "lumen", token) == before);
+  a.sync_all();
+  CHECK(a.state().workspace(alpha)->balance == 5'00);
+  CHECK(a.state().usage.empty());
+  // The key itself still reports usage.
+  auto [ok, charged] = usage(srv, key, 1'00);
+  CHECK(ok == 200);
+  CHECK(charged["balance"] == 4'00);
+}
+
 TEST_CASE("bad input gets a 4xx with a JSON error and stores nothing") {
   ServerProcess srv;
   std::string token = srv.make_org("lumen", 50);
