@@ -52,6 +52,14 @@ Error refused_from_clients(const Command& c) {
   return {};
 }
 
+// The invitation of `email` to `ws` if it can still be accepted.
+const Membership* pending_invitation(const State& s, WorkspaceId ws_id, const std::string& email, TimeMs now) {
+  const Workspace* ws = s.workspace(ws_id);
+  auto p = s.person(email);
+  const Membership* m = ws && ws->live() && p ? ws->member(*p) : nullptr;
+  return m && m->status == MemberStatus::Invited && !invitation_expired(*m, now) ? m : nullptr;
+}
+
 Answer error_answer(int status, const Error& e) { return {status, {{"ok", false}, {"error", error_to_json(e)}}}; }
 
 }  // namespace
@@ -70,15 +78,18 @@ std::string Service::new_token(const char* prefix) {
 }
 
 std::string Service::store_token(const std::string& org, const std::string& email, const char* kind, WorkspaceId ws,
-                                 std::optional<TimeMs> expires) {
+                                 std::optional<TimeMs> expires, CommandId command) {
   std::string token = new_token(std::string(kind) == "invite" ? "inv_" : "st_");
-  Statement st(db_.handle(), "INSERT INTO tokens(hash, org, email, kind, workspace, created_at, expires_at) VALUES(?,?,?,?,?,?,?)");
+  Statement st(db_.handle(),
+               "INSERT INTO tokens(hash, org, email, kind, workspace, created_at, expires_at, command_id) VALUES(?,?,?,?,?,?,?,?)");
   st.bind(1, sha256_hex(token)).bind(2, org).bind(3, email).bind(4, std::string_view(kind));
   if (ws) st.bind(5, static_cast<std::int64_t>(ws));
   else st.bind_null(5);
   st.bind(6, clock_());
   if (expires) st.bind(7, *expires);
   else st.bind_null(7);
+  if (command) st.bind(8, static_cast<std::int64_t>(command));
+  else st.bind_null(8);
   st.step();
   return token;  // only its hash is kept
 }
@@ -139,7 +150,9 @@ void Service::apply_batch(const std::string& id, Org& o, std::vector<Command>& c
       seen.reset();
       seen.bind(1, id).bind(2, static_cast<std::int64_t>(c.env.id));
       if (seen.step()) {
-        results.push_back(result_from_json(Json::parse(seen.text(0))));
+        SyncResult res = result_from_json(Json::parse(seen.text(0)));
+        if (from_client && !res.error && res.seq) reissue_links(id, o, c, res);
+        results.push_back(std::move(res));
         continue;
       }
       if (Error e = from_client ? refused_from_clients(c) : Error{}) {
@@ -160,7 +173,7 @@ void Service::apply_batch(const std::string& id, Org& o, std::vector<Command>& c
       put_result.step();
       if (r.accepted())
         for (const auto& [ws, email] : invited_by(c))
-          res.invite_links.push_back({ws, email, store_token(id, email, "invite", ws, c.env.time + kInvitationTtlMs)});
+          res.invite_links.push_back({ws, email, store_token(id, email, "invite", ws, c.env.time + kInvitationTtlMs, c.env.id)});
       results.push_back(std::move(res));
     }
     tx.commit();
@@ -177,6 +190,29 @@ void Service::apply_batch(const std::string& id, Org& o, std::vector<Command>& c
     Statement snap(db_.handle(), "INSERT OR REPLACE INTO snapshots(org, seq, body) VALUES(?,?,?)");
     snap.bind(1, id).bind(2, static_cast<std::int64_t>(o.state.last_seq)).bind(3, state_to_text(o.state));
     snap.step();
+  }
+}
+
+// An identical resend of an accepted invite-bearing command means its answer was lost: the
+// links in it were never delivered, and the server keeps only their hashes. The invitations
+// still pending get fresh one-time links, and this command's earlier unused ones stop
+// working. Only the person who sent it, with the same payload, gets them: command ids are
+// no secret (a workspace's id is the id of the command that created it).
+void Service::reissue_links(const std::string& id, const Org& o, const Command& c, SyncResult& res) {
+  Statement ev(db_.handle(), "SELECT body FROM events WHERE org=? AND seq=?");
+  ev.bind(1, id).bind(2, static_cast<std::int64_t>(res.seq));
+  Event original;
+  if (!ev.step() || event_from_json(Json::parse(ev.text(0)), original) || !original.accepted()) return;
+  if (original.command.env.actor != c.env.actor || payload_to_json(original.command.payload) != payload_to_json(c.payload)) return;
+  Statement drop(db_.handle(),
+                 "DELETE FROM tokens WHERE org=? AND kind='invite' AND command_id=? AND email=? AND workspace=? AND used_at IS NULL");
+  for (const auto& [ws, email] : invited_by(original.command)) {
+    const Membership* m = pending_invitation(o.state, ws, email, clock_());
+    if (!m) continue;
+    drop.reset();
+    drop.bind(1, id).bind(2, static_cast<std::int64_t>(c.env.id)).bind(3, email).bind(4, static_cast<std::int64_t>(ws));
+    drop.step();
+    res.invite_links.push_back({ws, email, store_token(id, email, "invite", ws, m->expires_at, c.env.id)});
   }
 }
 

@@ -72,7 +72,8 @@ class Service {
   Error insert_org(const std::string& org);
   std::string new_token(const char* prefix);
   std::string store_token(const std::string& org, const std::string& email, const char* kind, WorkspaceId ws,
-                          std::optional<TimeMs> expires);
+                          std::optional<TimeMs> expires, CommandId command = 0);
+  void reissue_links(const std::string& id, const Org& o, const Command& c, SyncResult& res);
   const ApiKey* find_key(std::string_view plain, std::string& org_out);
 
   Database& db_;

@@ -57,6 +57,22 @@ std::pair<int, Json> usage(ServerProcess& srv, const std::string& key, Cents cre
   return srv.post("/v1/usage", Json({{"endpoint", endpoint}, {"credits", credits}}).dump(), {{"X-Api-Key", key}});
 }
 
+// Sends a sync request on a raw socket and hangs up without reading the answer (as when a
+// connection drops after the server committed).
+void send_and_hang_up(ServerProcess& srv, const std::string& token, const std::string& body) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<std::uint16_t>(srv.port));
+  inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+  REQUIRE(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+  std::string req = "POST /v1/orgs/lumen/sync HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token +
+                    "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+  REQUIRE(send(fd, req.data(), req.size(), 0) == static_cast<ssize_t>(req.size()));
+  shutdown(fd, SHUT_WR);
+  close(fd);
+}
+
 int event_count(ServerProcess& srv, const std::string& org, const std::string& token) {
   auto [code, body] = srv.post("/v1/orgs/" + org + "/sync", R"({"since":1,"commands":[],"limit":1000})", bearer(token));
   REQUIRE(code == 200);
@@ -145,20 +161,7 @@ TEST_CASE("a request whose answer was lost is resent without applying anything t
   REQUIRE(a.dispatch(PurchaseCredits{a.state().parent, 500'00}).accepted());
   std::string body = sync_request_to_json(make_sync_request(a.session, a.session.confirmed().last_seq)).dump();
   int before = event_count(srv, "lumen", token);
-  // Send the request on a raw socket and hang up without reading the answer.
-  {
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<std::uint16_t>(srv.port));
-    inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
-    REQUIRE(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
-    std::string req = "POST /v1/orgs/lumen/sync HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token +
-                      "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
-    REQUIRE(send(fd, req.data(), req.size(), 0) == static_cast<ssize_t>(req.size()));
-    shutdown(fd, SHUT_WR);
-    close(fd);
-  }
+  send_and_hang_up(srv, token, body);
   // The server committed it all the same.
   for (int i = 0; i < 100 && event_count(srv, "lumen", token) == before; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
   REQUIRE(event_count(srv, "lumen", token) == before + 1);
@@ -169,6 +172,82 @@ TEST_CASE("a request whose answer was lost is resent without applying anything t
   a.sync_all();
   CHECK(a.state().parent_workspace().balance == 1500'00);
   CHECK(a.session.pending().empty());
+
+  SECTION("invitations: the resend gets fresh links, the lost ones stop working, only the sender gets them") {
+    REQUIRE(a.dispatch(InviteMembers{a.state().parent, {{"bo@x.io", "Bo", Role::Viewer}}}).accepted());
+    CreateWorkspace beta;
+    beta.name = "Beta";
+    beta.invites = {{"cy@x.io", "", Role::Creator}};
+    REQUIRE(a.dispatch(beta).accepted());
+    WorkspaceId beta_id = a.session.pending().back().command.env.id;
+    std::string invites = sync_request_to_json(make_sync_request(a.session, a.session.confirmed().last_seq)).dump();
+    int at = event_count(srv, "lumen", token);
+    send_and_hang_up(srv, token, invites);
+    for (int i = 0; i < 100 && event_count(srv, "lumen", token) == at; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    REQUIRE(event_count(srv, "lumen", token) == at + 2);
+    // Someone else sending the same commands (their ids are no secret) gets no links.
+    run_admin({"add-person", "--db", srv.db, "--org", "lumen", "--email", "grace@x.io", "--role", "viewer"});
+    auto [code, other] = srv.post("/v1/orgs/lumen/sync", invites, bearer(srv.token("lumen", "grace@x.io")));
+    REQUIRE(code == 200);
+    CHECK(other["results"][0]["ok"] == true);
+    CHECK_FALSE(other["results"][0].contains("invite_links"));
+    CHECK_FALSE(other["results"][1].contains("invite_links"));
+    // The sender's resend: nothing runs twice, and each pending invitation has a fresh link.
+    int settled = event_count(srv, "lumen", token);
+    SyncOutcome again = a.sync();
+    CHECK(again.refused.empty());
+    CHECK(event_count(srv, "lumen", token) == settled);
+    REQUIRE(again.invite_links.size() == 2);
+    CHECK(again.invite_links[0].email == "bo@x.io");
+    CHECK(again.invite_links[0].workspace == a.state().parent);
+    CHECK(again.invite_links[1].email == "cy@x.io");
+    CHECK(again.invite_links[1].workspace == beta_id);
+    {
+      server::Database db;
+      REQUIRE_FALSE(db.open(srv.db));
+      server::Statement count(db.handle(), "SELECT COUNT(*) FROM tokens WHERE kind='invite' AND email='bo@x.io'");
+      REQUIRE(count.step());
+      CHECK(count.int64(0) == 1);  // the lost link is gone
+    }
+    for (const auto& link : again.invite_links) {
+      auto [accepted, body] = srv.post("/v1/invites/accept", Json({{"token", link.token}}).dump());
+      CHECK(accepted == 200);
+      CHECK(body["email"] == link.email);
+    }
+    // Once accepted, a resend has no invitation left to link.
+    auto [code2, late] = srv.post("/v1/orgs/lumen/sync", invites, bearer(token));
+    REQUIRE(code2 == 200);
+    CHECK(late["results"][0]["ok"] == true);
+    CHECK_FALSE(late["results"][0].contains("invite_links"));
+    CHECK_FALSE(late["results"][1].contains("invite_links"));
+  }
+}
+
+TEST_CASE("a database made before invitation links named their command gains the column") {
+  char tmpl[] = "/tmp/subspace-migrate-XXXXXX";
+  std::string dir = mkdtemp(tmpl);
+  {
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open((dir + "/old.db").c_str(), &raw) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(raw, "CREATE TABLE orgs(id TEXT PRIMARY KEY, created_at INTEGER NOT NULL);"
+                              "CREATE TABLE tokens(hash TEXT PRIMARY KEY, org TEXT NOT NULL REFERENCES orgs(id), email TEXT NOT NULL,"
+                              " kind TEXT NOT NULL, workspace INTEGER, created_at INTEGER NOT NULL, expires_at INTEGER, used_at INTEGER);"
+                              "INSERT INTO orgs VALUES('lumen', 1);"
+                              "INSERT INTO tokens VALUES('h', 'lumen', 'a@x.io', 'session', NULL, 1, NULL, NULL);",
+                         nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(raw);
+    server::Database db;
+    REQUIRE_FALSE(db.open(dir + "/old.db"));
+    server::Statement st(db.handle(), "SELECT email, command_id FROM tokens");
+    REQUIRE(st.step());
+    CHECK(st.text(0) == "a@x.io");
+    CHECK(st.is_null(1));
+  }
+  {
+    server::Database again;  // and opening it once more changes nothing
+    REQUIRE_FALSE(again.open(dir + "/old.db"));
+  }
+  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("the server killed mid-run loses nothing it accepted") {
