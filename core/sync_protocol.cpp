@@ -14,18 +14,27 @@ bool read_u64(const Json& j, const char* key, std::uint64_t& out) {
   return true;
 }
 
+// A body's format version: absent means 1. The refusal names both versions.
+Error check_version(const Json& j, const char* sender, const char* reader) {
+  auto it = j.find("version");
+  if (it == j.end() || (it->is_number_integer() && it->get<std::int64_t>() == kSyncVersion)) return {};
+  return Error(Err::unsupported_version, std::string(sender) + " sync version " + it->dump() + "; " + reader + " version " +
+                                             std::to_string(kSyncVersion) + " only.");
+}
+
 }  // namespace
 
 Json sync_request_to_json(const SyncRequest& r) {
   Json cmds = Json::array();
   for (const auto& c : r.commands) cmds.push_back(command_to_json(c));
-  return {{"since", r.since}, {"commands", cmds}, {"limit", r.limit}};
+  return {{"version", kSyncVersion}, {"since", r.since}, {"commands", cmds}, {"limit", r.limit}};
 }
 
 Error sync_request_from_json(const Json& j, SyncRequest& out) {
   if (!j.is_object()) return bad("A sync request is a JSON object.");
+  if (Error e = check_version(j, "The request is in", "this server speaks")) return e;
   for (auto& [k, v] : j.items())
-    if (k != "since" && k != "commands" && k != "limit") return Error(Err::unknown_field, "Unknown field '" + k + "'.");
+    if (k != "version" && k != "since" && k != "commands" && k != "limit") return Error(Err::unknown_field, "Unknown field '" + k + "'.");
   if (!read_u64(j, "since", out.since)) return bad("Field 'since' must be a whole number.");
   if (j.contains("limit")) {
     std::uint64_t limit;
@@ -64,7 +73,8 @@ Json sync_response_to_json(const SyncResponse& r) {
   }
   Json events = Json::array();
   for (const auto& e : r.events) events.push_back(event_to_json(e));
-  Json j = {{"results", results}, {"events", events}, {"last_seq", r.last_seq}, {"more", r.more}, {"server_time", r.server_time}};
+  Json j = {{"version", kSyncVersion}, {"results", results}, {"events", events}, {"last_seq", r.last_seq},
+            {"more", r.more}, {"server_time", r.server_time}};
   if (r.snapshot) {
     j["snapshot"] = state_to_json(*r.snapshot);
     j["snapshot_seq"] = r.snapshot_seq;
@@ -73,7 +83,9 @@ Json sync_response_to_json(const SyncResponse& r) {
 }
 
 Error sync_response_from_json(const Json& j, SyncResponse& out) {
-  if (!j.is_object() || !j.contains("results") || !j.contains("events") || !j["results"].is_array() || !j["events"].is_array())
+  if (!j.is_object()) return bad("The server's answer is not a sync response.");
+  if (Error e = check_version(j, "The server answered in", "this app speaks (reload it for a newer one)")) return e;
+  if (!j.contains("results") || !j.contains("events") || !j["results"].is_array() || !j["events"].is_array())
     return bad("The server's answer is not a sync response.");
   if (!read_u64(j, "last_seq", out.last_seq)) return bad("The server's answer has no 'last_seq'.");
   out.more = j.value("more", false);

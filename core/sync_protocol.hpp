@@ -12,6 +12,9 @@
 
 namespace subspace {
 
+// The format of sync bodies, sent both ways. A body without one is version 1 (clients and
+// servers from before it was sent).
+constexpr int kSyncVersion = 1;
 constexpr int kSyncPageLimit = 1000;      // events per answer, at most
 constexpr int kSyncMaxCommands = 500;     // commands per request, at most
 
@@ -44,6 +47,8 @@ struct SyncResponse {
   TimeMs server_time = 0;
 };
 
+// Reading refuses a body of another version (unsupported_version, naming both) before
+// anything else: a newer body may have fields this side does not know.
 Json sync_request_to_json(const SyncRequest& r);
 Error sync_request_from_json(const Json& j, SyncRequest& out);
 Json sync_response_to_json(const SyncResponse& r);

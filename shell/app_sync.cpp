@@ -201,7 +201,11 @@ void App::on_sync_answer(int status, std::string_view body) {
   }
   SyncResponse res;
   Json j = parse_json(body);
-  Error e = j.is_discarded() ? Error(Err::invalid_json, "The server's answer is not JSON.") : status != 200 ? Error(Err::invalid_field, j.dump()) : sync_response_from_json(j, res);
+  std::string message = j.is_object() && j.contains("error") && j["error"].is_object() ? j["error"].value("message", "") : "";
+  // A refusal's own sentence says what is wrong (e.g. a sync version this server does not speak).
+  Error e = j.is_discarded() ? Error(Err::invalid_json, "The server's answer is not JSON.")
+            : status != 200  ? Error(Err::invalid_field, message.empty() ? j.dump() : message)
+                             : sync_response_from_json(j, res);
   if (e) {
     // A garbled answer changes nothing here; try again later.
     ++sync_.failures;

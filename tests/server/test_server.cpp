@@ -112,6 +112,22 @@ TEST_CASE("a new client starts from a snapshot, then gets events since its seque
   CHECK(b.state().workspaces[1].name == "Renamed");
 }
 
+TEST_CASE("sync bodies say their version: the server answers version 1, a request without one is version 1") {
+  ServerProcess srv;
+  std::string token = srv.make_org("lumen", 50);
+  srv.start();
+  for (const char* body : {R"({"version":1,"since":0,"commands":[]})", R"({"since":0,"commands":[]})"}) {
+    auto [code, answer] = srv.post("/v1/orgs/lumen/sync", body, bearer(token));
+    CHECK(code == 200);
+    CHECK(answer["version"] == 1);
+    CHECK(answer.contains("snapshot"));
+  }
+  auto [code, refused] = srv.post("/v1/orgs/lumen/sync", R"({"version":7,"since":0,"commands":[]})", bearer(token));
+  CHECK(code == 400);
+  CHECK(refused["error"]["code"] == "unsupported_version");
+  CHECK(refused["error"]["message"] == "The request is in sync version 7; this server speaks version 1 only.");
+}
+
 TEST_CASE("the server stamps its own time and the signed-in actor, whatever the client sends") {
   ServerProcess srv;
   std::string token = srv.make_org("lumen", 50);
@@ -401,6 +417,8 @@ TEST_CASE("bad input gets a 4xx with a JSON error and stores nothing") {
   expect(srv.post(path, "{not json", bearer(token)), 400, "invalid_json");
   expect(srv.post(path, R"({"since":0,"commands":[],"extra":true})", bearer(token)), 400, "unknown_field");
   expect(srv.post(path, R"({"since":"zero","commands":[]})", bearer(token)), 400, "invalid_field");
+  expect(srv.post(path, R"({"version":2,"since":0,"commands":[]})", bearer(token)), 400, "unsupported_version");
+  expect(srv.post(path, R"({"version":"1.1","since":0,"commands":[],"new":1})", bearer(token)), 400, "unsupported_version");
   expect(srv.post(path, R"({"since":0,"commands":[{"type":"create_workspace","name":7,"id":5,"actor":"a","time":1}]})", bearer(token)),
          400, "invalid_field");
   expect(srv.post(path, R"({"since":0,"commands":[{"type":"warp","id":5,"actor":"a","time":1}]})", bearer(token)), 400,
