@@ -1,5 +1,6 @@
 #include "core/session.hpp"
 
+#include <algorithm>
 #include <unordered_set>
 
 namespace subspace {
@@ -44,6 +45,9 @@ std::vector<std::pair<Command, Error>> Session::apply_confirmed(const std::vecto
 }
 
 void Session::reset(State confirmed, std::vector<PendingCommand> pending) {
+  // The UI caches by State::version, which is not stored: a state that replaces the one
+  // shown (a snapshot, a projection, a load) must not reuse a number shown for other content.
+  confirmed.version = std::max(confirmed.version, state().version + 1);
   confirmed_ = std::move(confirmed);
   pending_ = std::move(pending);
   rebase();

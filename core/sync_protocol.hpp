@@ -22,6 +22,10 @@ struct SyncRequest {
   std::uint64_t since = 0;
   std::vector<Command> commands;  // with the client's ids; actor and time are the server's to set
   int limit = kSyncPageLimit;
+  // Whose projection the client's confirmed state is (State::projected_for); empty: the
+  // whole organisation, or nothing yet. A projection cannot take events, so the server
+  // answers with a snapshot when it should hold something else.
+  std::string projected_for;
 };
 
 struct InviteLink {
@@ -39,7 +43,9 @@ struct SyncResult {
 
 struct SyncResponse {
   std::vector<SyncResult> results;
-  std::optional<State> snapshot;  // the state as of snapshot_seq; events follow it
+  // The state as of snapshot_seq (events follow it): the whole organisation for org admins,
+  // else the person's projection (core/projection.hpp), which is all they ever get.
+  std::optional<State> snapshot;
   std::uint64_t snapshot_seq = 0;
   std::vector<Event> events;
   std::uint64_t last_seq = 0;  // the server's newest sequence
@@ -58,7 +64,8 @@ Error sync_response_from_json(const Json& j, SyncResponse& out);
 SyncRequest make_sync_request(const Session& s, std::uint64_t since, int max_commands = kSyncMaxCommands);
 
 // Client side: applies an answer. Pending commands are dropped once the server has decided
-// them (their event arrived, or they were refused without one); the rest are rebased.
+// them (their event arrived, the snapshot includes it, or they were refused without one);
+// the rest are rebased on the new confirmed state.
 struct SyncOutcome {
   std::vector<std::pair<Command, Error>> refused;  // ours, refused by the server or by the rebase
   std::vector<InviteLink> invite_links;

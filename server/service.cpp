@@ -3,6 +3,7 @@
 #include <set>
 
 #include "core/crypto.hpp"
+#include "core/projection.hpp"
 #include "core/queries.hpp"
 #include "core/rights.hpp"
 #include "core/state_json.hpp"
@@ -58,6 +59,24 @@ const Membership* pending_invitation(const State& s, WorkspaceId ws_id, const st
   auto p = s.person(email);
   const Membership* m = ws && ws->live() && p ? ws->member(*p) : nullptr;
   return m && m->status == MemberStatus::Invited && !invitation_expired(*m, now) ? m : nullptr;
+}
+
+// Signed in is not enough: someone removed from every workspace (no active membership and
+// no live invitation) gets nothing of the organisation any more.
+Error admission(const State& s, const std::string& email, TimeMs now) {
+  auto p = s.person(email);
+  if (!p) return Err::unauthorized;
+  if (!holds_seat(s, *p, now)) return Err::no_access;
+  return {};
+}
+
+// Anyone but an org admin gets only their projection, always whole: an event would tell
+// them of workspaces they may not see. A new one goes out whenever anything happened since
+// their last (or the client holds something else, e.g. another person's).
+void answer_projected(const State& s, PersonIx me, const SyncRequest& req, SyncResponse& out) {
+  if (req.since == s.last_seq && req.projected_for == s.people[me].email) return;
+  out.snapshot = project_for(s, me);
+  out.snapshot_seq = s.last_seq;
 }
 
 Answer error_answer(int status, const Error& e) { return {status, {{"ok", false}, {"error", error_to_json(e)}}}; }
@@ -330,7 +349,7 @@ Error Service::sync(const Auth& who, const SyncRequest& req, SyncResponse& out) 
   try {
     Org* o = find_org(who.org);
     if (!o) return Err::unknown_org;
-    if (!o->state.person(who.email)) return Err::unauthorized;
+    if (Error e = admission(o->state, who.email, clock_())) return e;
     purge_due(who.org, *o);
     std::vector<Command> cmds = req.commands;
     for (Command& c : cmds) c.env = {c.env.id, who.email, clock_()};  // the signed-in person, the server's time
@@ -338,8 +357,14 @@ Error Service::sync(const Auth& who, const SyncRequest& req, SyncResponse& out) 
     const State& s = o->state;
     out.last_seq = s.last_seq;
     out.server_time = clock_();
-    if (req.since == 0 || req.since > s.last_seq) {
-      // A new client (or one from another server): start it from the current state.
+    PersonIx me = *s.person(who.email);
+    if (!is_org_admin(s, me)) {
+      answer_projected(s, me, req, out);
+      return {};
+    }
+    if (req.since == 0 || req.since > s.last_seq || !req.projected_for.empty()) {
+      // A new client (or one from another server, or holding a projection from before it was
+      // an org admin): start it from the current state.
       out.snapshot = s;
       out.snapshot_seq = s.last_seq;
       return {};
@@ -363,8 +388,8 @@ Answer Service::me(const Auth& who) {
   std::lock_guard lock(mu_);
   Org* o = find_org(who.org);
   if (!o) return error_answer(404, Err::unknown_org);
+  if (Error e = admission(o->state, who.email, clock_())) return error_answer(e.code == Err::no_access ? 403 : 401, e);
   auto p = o->state.person(who.email);
-  if (!p) return error_answer(401, Err::unauthorized);
   return {200,
           {{"org", who.org}, {"email", who.email}, {"name", o->state.people[*p].name}, {"org_admin", is_org_admin(o->state, *p)}}};
 }

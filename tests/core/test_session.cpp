@@ -78,6 +78,18 @@ TEST_CASE("with a server, API usage is not the client's to record; offline it is
   CHECK(offline.state().parent_workspace().balance == w.ws(w.parent()).balance - 1'00);
 }
 
+TEST_CASE("a state that replaces the one shown gets a version the UI has not seen (its caches key on it)") {
+  World w;
+  Session client(w.s);
+  client.set_server_authority(true);
+  REQUIRE(client.dispatch(cmd(5000, kAdmin, CreateWorkspace{"Alpha"})).accepted());
+  std::uint64_t shown = client.state().version;
+  State snapshot = w.s;  // e.g. a projection, numbered by the server's own count
+  snapshot.version = 0;
+  client.reset(snapshot, {});
+  CHECK(client.state().version > shown);
+}
+
 TEST_CASE("rebasing turns a pending command that no longer fits into a reported refusal") {
   World w(2);
   Session client(w.s);
