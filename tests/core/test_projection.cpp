@@ -113,6 +113,10 @@ TEST_CASE("a projection keeps the org's seat figures and who is an org admin") {
   CHECK(seats_used(p, w.now + 8 * kDayMs) == seats_used(w.s, w.now + 8 * kDayMs));  // the invitations expired
   // both@ is in Beta too: removing them from Alpha keeps their seat.
   CHECK(holds_seat(p, *p.person("both@x.io"), w.now));
+  CHECK(keeps_seat_without(p, *p.person("both@x.io"), w.a, w.now));
+  CHECK(keeps_seat_without(w.s, w.person("both@x.io"), w.a, w.now));
+  CHECK_FALSE(keeps_seat_without(p, *p.person("vi@x.io"), w.a, w.now));
+  CHECK_FALSE(keeps_seat_without(w.s, w.person("vi@x.io"), w.a, w.now));
   REQUIRE(p.elsewhere.holds.count(*p.person("both@x.io")));
   // Ada invited them; she is an org admin, whom a sub's Super Admin cannot demote.
   CHECK(is_org_admin(p, *p.person(kAdmin)));
