@@ -23,6 +23,8 @@ namespace subspace {
   X(unknown_actor, "The acting person is not part of this organisation.")                         \
   X(forbidden, "You do not have permission to do that.")                                          \
   X(system_only, "Only the system may do that.")                                                  \
+  X(usage_needs_api_key, "API usage is reported with the key itself (POST /v1/usage with X-Api-Key), not through sync.") \
+  X(no_access, "You are no longer a member of any workspace of this organisation, nor invited to one.") \
   /* organisation */                                                                              \
   X(no_org, "There is no organisation yet.")                                                      \
   X(org_exists, "The organisation already exists.")                                               \

@@ -77,7 +77,10 @@ Error exec(Ctx& c, const RevokeApiKey& p) {
 }
 
 Error exec(Ctx& c, const RecordApiUsage& p) {
-  // The key is the credential here: whoever holds it may report usage against it.
+  // The key is the credential here: whoever holds it may report usage against it. Only two
+  // callers hold keys: the server's X-Api-Key endpoint (as system) and the offline app's
+  // simulated call. A synced client never sends this (Session refuses it; so does the
+  // server's sync), since the state it holds has key hashes, not keys.
   const ApiKey* k = find_key(c.s, p.key_hash, p.last4);
   const Workspace* ws = k ? c.s.workspace(k->workspace) : nullptr;
   if (!k || k->status != KeyStatus::Active || !ws || !ws->live() || !workspace_has_api(c.s, *ws)) return Err::invalid_api_key;

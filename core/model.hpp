@@ -188,6 +188,14 @@ struct SeatHold {
   TimeMs invite_until = 0;  // latest expiry of their invitations in live workspaces (0 = none)
 };
 
+// A projection (core/projection.hpp) leaves out the people and memberships its person may
+// not see; the seats those hold still count against the org's limit, so it carries them.
+struct SeatsElsewhere {
+  std::unordered_map<PersonIx, SeatHold> holds;  // a kept person's hold from memberships left out
+  std::int32_t people_active = 0;                 // people left out who are active somewhere
+  std::multiset<TimeMs> invite_only_expiries;     // people left out who hold a seat by invitations only
+};
+
 struct State {
   static constexpr int kFormatVersion = 1;
 
@@ -234,6 +242,11 @@ struct State {
 
   std::uint64_t last_seq = 0;  // sequence of the last event applied
   std::uint64_t version = 0;   // bumped on every change, for caches in the UI
+
+  // Set in a projection: the email of the person it was made for (empty = the whole
+  // organisation), and the seats held by what it leaves out.
+  std::string projected_for;
+  SeatsElsewhere elsewhere;
 
   // --- lookups (no allocation, O(1) or O(log n)) ---
   const Workspace* workspace(WorkspaceId id) const;

@@ -85,6 +85,7 @@ void count_hold(State& s, const SeatHold& h, int sign) {
 
 SeatHold compute_hold(const State& s, PersonIx p) {
   SeatHold h;
+  if (auto it = s.elsewhere.holds.find(p); it != s.elsewhere.holds.end()) h = it->second;  // a projection's hidden part
   for (WorkspaceId id : s.person_workspaces[p]) {
     const Workspace* ws = s.workspace(id);
     if (!ws || !ws->live()) continue;
@@ -290,8 +291,9 @@ void rebuild_indices(State& s) {
   for (PersonIx p = 0; p < s.people.size(); ++p) s.person_by_email[s.people[p].email] = p;
   s.person_workspaces.assign(s.people.size(), {});
   s.seat_holds.assign(s.people.size(), {});
-  s.people_active = 0;
-  s.invite_only_expiries.clear();
+  // A projection counts the seats of the people it leaves out too.
+  s.people_active = s.elsewhere.people_active;
+  s.invite_only_expiries = s.elsewhere.invite_only_expiries;
   s.workspace_index.clear();
   s.workspace_by_name_key.clear();
   for (std::uint32_t i = 0; i < s.workspaces.size(); ++i) {

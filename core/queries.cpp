@@ -20,6 +20,18 @@ bool holds_seat(const State& s, PersonIx p, TimeMs now) {
   return h.active > 0 || h.invite_until > now;
 }
 
+bool keeps_seat_without(const State& s, PersonIx p, WorkspaceId ws, TimeMs now) {
+  if (p >= s.person_workspaces.size()) return false;
+  auto hidden = s.elsewhere.holds.find(p);
+  if (hidden != s.elsewhere.holds.end() && (hidden->second.active > 0 || hidden->second.invite_until > now)) return true;
+  for (WorkspaceId id : s.person_workspaces[p]) {
+    const Workspace* other = id == ws ? nullptr : s.workspace(id);
+    const Membership* m = other && other->live() ? other->member(p) : nullptr;
+    if (m && (m->status == MemberStatus::Active || (m->status == MemberStatus::Invited && !invitation_expired(*m, now)))) return true;
+  }
+  return false;
+}
+
 int workspace_seats_used(const Workspace& ws, TimeMs now) {
   auto unexpired = std::distance(ws.invitation_expiries.upper_bound(now), ws.invitation_expiries.end());
   return ws.active_count + static_cast<int>(unexpired);

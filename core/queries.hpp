@@ -11,6 +11,9 @@ namespace subspace {
 int seats_used(const State& s, TimeMs now);
 int seats_left(const State& s, TimeMs now);
 bool holds_seat(const State& s, PersonIx p, TimeMs now);
+// Whether `p` would still hold a seat without their membership of `ws`: active or with an
+// unexpired invitation in another live workspace, including those a projection leaves out.
+bool keeps_seat_without(const State& s, PersonIx p, WorkspaceId ws, TimeMs now);
 // People active or with an unexpired invitation in this workspace (for the per-sub cap).
 int workspace_seats_used(const Workspace& ws, TimeMs now);
 // Free places under the sub's cap, or -1 when it has no cap.

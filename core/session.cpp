@@ -1,5 +1,6 @@
 #include "core/session.hpp"
 
+#include <algorithm>
 #include <unordered_set>
 
 namespace subspace {
@@ -12,6 +13,10 @@ ExecResult Session::dispatch(const Command& c) {
     if (r.event && sink_) sink_(*r.event);
     return r;
   }
+  // With a server, API usage is charged only by the server's key endpoint (the key is the
+  // credential there); a client that queued it would let anyone charge any workspace's
+  // credits with a key hash from its state. The server refuses it too.
+  if (c.type() == CommandType::RecordApiUsage) return ExecResult{Err::usage_needs_api_key, std::nullopt};
   if (!view_) view_ = confirmed_;
   // Pending events are numbered past the confirmed ones; the server renumbers them.
   ExecResult r = execute(*view_, c, view_->last_seq + 1);
@@ -40,6 +45,9 @@ std::vector<std::pair<Command, Error>> Session::apply_confirmed(const std::vecto
 }
 
 void Session::reset(State confirmed, std::vector<PendingCommand> pending) {
+  // The UI caches by State::version, which is not stored: a state that replaces the one
+  // shown (a snapshot, a projection, a load) must not reuse a number shown for other content.
+  confirmed.version = std::max(confirmed.version, state().version + 1);
   confirmed_ = std::move(confirmed);
   pending_ = std::move(pending);
   rebase();

@@ -51,6 +51,19 @@ Json workspace_json(const State& s, const Workspace& ws) {
   return j;
 }
 
+// A projection's own part: whom it is for, and the seats of what it leaves out (people by
+// email, in the order of `people`, so equal states write equal text).
+Json projection_json(const State& s) {
+  Json holds = Json::array();
+  for (PersonIx p = 0; p < s.people.size(); ++p)
+    if (auto it = s.elsewhere.holds.find(p); it != s.elsewhere.holds.end())
+      holds.push_back({s.people[p].email, it->second.active, it->second.invite_until});
+  return {{"for", s.projected_for},
+          {"people_active_elsewhere", s.elsewhere.people_active},
+          {"invite_expiries_elsewhere", s.elsewhere.invite_only_expiries},
+          {"holds_elsewhere", std::move(holds)}};
+}
+
 }  // namespace
 
 Json state_to_json(const State& s) {
@@ -141,6 +154,7 @@ Json state_to_json(const State& s) {
     else audit.push_back({a.time, person_ref(s, a.actor), a.workspace, command_name(a.type), error_code(a.result), audit_detail(s, a)});
   }
   j["audit"] = std::move(audit);
+  if (!s.projected_for.empty()) j["projection"] = projection_json(s);
   return j;
 }
 
@@ -399,6 +413,22 @@ struct Loader {
       s.audit.push_back(std::move(en));
     }
   }
+
+  void projection(const Json& o) {
+    s.projected_for = str(o, "for", "projection");
+    if (!s.person(s.projected_for)) fail("projection.for", "unknown person " + s.projected_for);
+    s.elsewhere.people_active = num<std::int32_t>(o, "people_active_elsewhere", "projection");
+    const Json& expiries = array(field(o, "invite_expiries_elsewhere", "projection"), "projection.invite_expiries_elsewhere");
+    for (const Json& t : expiries) s.elsewhere.invite_only_expiries.insert(num<TimeMs>(t, "projection.invite_expiries_elsewhere"));
+    const Json& holds = array(field(o, "holds_elsewhere", "projection"), "projection.holds_elsewhere");
+    for (size_t i = 0; i < holds.size(); ++i) {
+      std::string path = "projection.holds_elsewhere[" + std::to_string(i) + "]";
+      const Json& h = array(holds[i], path, 3);
+      PersonIx p = person(h[0], path);
+      if (p == kNoPerson || p == kSystemActor) fail(path, "a hold belongs to a person");
+      s.elsewhere.holds[p] = {num<std::int32_t>(h[1], path), num<TimeMs>(h[2], path)};
+    }
+  }
 };
 
 // Ids name one entity each across workspaces, assets, keys and videos (they come from the
@@ -445,6 +475,7 @@ Error state_from_json(const Json& j, State& out) {
       l.ledger(field(j, "ledger", "state"));
       l.usage(field(j, "usage", "state"));
       l.audit(field(j, "audit", "state"));
+      if (j.contains("projection")) l.projection(j["projection"]);
       mut::rebuild_indices(s);
       if (ledger_sum(s) != 0) fail("ledger", "the balances do not sum to zero");
       // No account but "outside" below zero (DESIGN.md), here as after every command.

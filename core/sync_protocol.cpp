@@ -14,24 +14,40 @@ bool read_u64(const Json& j, const char* key, std::uint64_t& out) {
   return true;
 }
 
+// A body's format version: absent means 1. The refusal names both versions.
+Error check_version(const Json& j, const char* sender, const char* reader) {
+  auto it = j.find("version");
+  if (it == j.end() || (it->is_number_integer() && it->get<std::int64_t>() == kSyncVersion)) return {};
+  return Error(Err::unsupported_version, std::string(sender) + " sync version " + it->dump() + "; " + reader + " version " +
+                                             std::to_string(kSyncVersion) + " only.");
+}
+
 }  // namespace
 
 Json sync_request_to_json(const SyncRequest& r) {
   Json cmds = Json::array();
   for (const auto& c : r.commands) cmds.push_back(command_to_json(c));
-  return {{"since", r.since}, {"commands", cmds}, {"limit", r.limit}};
+  Json j = {{"version", kSyncVersion}, {"since", r.since}, {"commands", cmds}, {"limit", r.limit}};
+  if (!r.projected_for.empty()) j["projected_for"] = r.projected_for;
+  return j;
 }
 
 Error sync_request_from_json(const Json& j, SyncRequest& out) {
   if (!j.is_object()) return bad("A sync request is a JSON object.");
+  if (Error e = check_version(j, "The request is in", "this server speaks")) return e;
   for (auto& [k, v] : j.items())
-    if (k != "since" && k != "commands" && k != "limit") return Error(Err::unknown_field, "Unknown field '" + k + "'.");
+    if (k != "version" && k != "since" && k != "commands" && k != "limit" && k != "projected_for")
+      return Error(Err::unknown_field, "Unknown field '" + k + "'.");
   if (!read_u64(j, "since", out.since)) return bad("Field 'since' must be a whole number.");
   if (j.contains("limit")) {
     std::uint64_t limit;
     if (!read_u64(j, "limit", limit) || limit < 1 || limit > kSyncPageLimit)
       return bad("Field 'limit' must be from 1 to " + std::to_string(kSyncPageLimit) + ".");
     out.limit = static_cast<int>(limit);
+  }
+  if (auto it = j.find("projected_for"); it != j.end()) {
+    if (!it->is_string() || it->get_ref<const std::string&>().size() > 320) return bad("Field 'projected_for' must be an email.");
+    out.projected_for = it->get<std::string>();
   }
   auto cmds = j.find("commands");
   if (cmds == j.end() || !cmds->is_array()) return bad("Field 'commands' must be a list.");
@@ -64,7 +80,8 @@ Json sync_response_to_json(const SyncResponse& r) {
   }
   Json events = Json::array();
   for (const auto& e : r.events) events.push_back(event_to_json(e));
-  Json j = {{"results", results}, {"events", events}, {"last_seq", r.last_seq}, {"more", r.more}, {"server_time", r.server_time}};
+  Json j = {{"version", kSyncVersion}, {"results", results}, {"events", events}, {"last_seq", r.last_seq},
+            {"more", r.more}, {"server_time", r.server_time}};
   if (r.snapshot) {
     j["snapshot"] = state_to_json(*r.snapshot);
     j["snapshot_seq"] = r.snapshot_seq;
@@ -73,7 +90,9 @@ Json sync_response_to_json(const SyncResponse& r) {
 }
 
 Error sync_response_from_json(const Json& j, SyncResponse& out) {
-  if (!j.is_object() || !j.contains("results") || !j.contains("events") || !j["results"].is_array() || !j["events"].is_array())
+  if (!j.is_object()) return bad("The server's answer is not a sync response.");
+  if (Error e = check_version(j, "The server answered in", "this app speaks (reload it for a newer one)")) return e;
+  if (!j.contains("results") || !j.contains("events") || !j["results"].is_array() || !j["events"].is_array())
     return bad("The server's answer is not a sync response.");
   if (!read_u64(j, "last_seq", out.last_seq)) return bad("The server's answer has no 'last_seq'.");
   out.more = j.value("more", false);
@@ -114,6 +133,7 @@ Error sync_response_from_json(const Json& j, SyncResponse& out) {
 SyncRequest make_sync_request(const Session& s, std::uint64_t since, int max_commands) {
   SyncRequest r;
   r.since = since;
+  r.projected_for = s.confirmed().projected_for;
   for (const auto& p : s.pending()) {
     if (static_cast<int>(r.commands.size()) >= max_commands) break;
     r.commands.push_back(p.command);
@@ -124,14 +144,21 @@ SyncRequest make_sync_request(const Session& s, std::uint64_t since, int max_com
 SyncOutcome apply_sync_response(Session& s, const SyncResponse& r) {
   SyncOutcome out;
   out.more = r.more;
+  // A projection holds too little to replay events on; the server never sends it any.
+  if (!r.snapshot && !r.events.empty() && !s.confirmed().projected_for.empty()) {
+    out.error = Error(Err::replay_mismatch, "The server sent events for a state it had sent as a projection.");
+    return out;
+  }
   if (r.snapshot) s.reset(*r.snapshot, s.pending());
   for (const auto& res : r.results) {
     out.invite_links.insert(out.invite_links.end(), res.invite_links.begin(), res.invite_links.end());
-    if (!res.error) continue;
     const PendingCommand* p = s.find_pending(res.id);
     if (!p) continue;
-    out.refused.emplace_back(p->command, res.error);
-    if (res.seq == 0) s.drop_pending(res.id);  // no event will come for it
+    if (res.error) out.refused.emplace_back(p->command, res.error);
+    // Decided with no event to come for it, or already inside the new snapshot: done. (Its
+    // event, if any, arrives otherwise and drops it in apply_confirmed.)
+    bool in_snapshot = r.snapshot && res.seq && res.seq <= r.snapshot_seq;
+    if ((res.error && res.seq == 0) || in_snapshot) s.drop_pending(res.id);
   }
   Error replay;
   s.apply_confirmed(r.events, &replay);

@@ -12,6 +12,9 @@
 
 namespace subspace {
 
+// The format of sync bodies, sent both ways. A body without one is version 1 (clients and
+// servers from before it was sent).
+constexpr int kSyncVersion = 1;
 constexpr int kSyncPageLimit = 1000;      // events per answer, at most
 constexpr int kSyncMaxCommands = 500;     // commands per request, at most
 
@@ -19,6 +22,10 @@ struct SyncRequest {
   std::uint64_t since = 0;
   std::vector<Command> commands;  // with the client's ids; actor and time are the server's to set
   int limit = kSyncPageLimit;
+  // Whose projection the client's confirmed state is (State::projected_for); empty: the
+  // whole organisation, or nothing yet. A projection cannot take events, so the server
+  // answers with a snapshot when it should hold something else.
+  std::string projected_for;
 };
 
 struct InviteLink {
@@ -36,7 +43,9 @@ struct SyncResult {
 
 struct SyncResponse {
   std::vector<SyncResult> results;
-  std::optional<State> snapshot;  // the state as of snapshot_seq; events follow it
+  // The state as of snapshot_seq (events follow it): the whole organisation for org admins,
+  // else the person's projection (core/projection.hpp), which is all they ever get.
+  std::optional<State> snapshot;
   std::uint64_t snapshot_seq = 0;
   std::vector<Event> events;
   std::uint64_t last_seq = 0;  // the server's newest sequence
@@ -44,6 +53,8 @@ struct SyncResponse {
   TimeMs server_time = 0;
 };
 
+// Reading refuses a body of another version (unsupported_version, naming both) before
+// anything else: a newer body may have fields this side does not know.
 Json sync_request_to_json(const SyncRequest& r);
 Error sync_request_from_json(const Json& j, SyncRequest& out);
 Json sync_response_to_json(const SyncResponse& r);
@@ -53,7 +64,8 @@ Error sync_response_from_json(const Json& j, SyncResponse& out);
 SyncRequest make_sync_request(const Session& s, std::uint64_t since, int max_commands = kSyncMaxCommands);
 
 // Client side: applies an answer. Pending commands are dropped once the server has decided
-// them (their event arrived, or they were refused without one); the rest are rebased.
+// them (their event arrived, the snapshot includes it, or they were refused without one);
+// the rest are rebased on the new confirmed state.
 struct SyncOutcome {
   std::vector<std::pair<Command, Error>> refused;  // ours, refused by the server or by the rebase
   std::vector<InviteLink> invite_links;

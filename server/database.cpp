@@ -66,12 +66,24 @@ Error Database::open(const std::string& path) {
         org TEXT NOT NULL REFERENCES orgs(id), seq INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY(org, seq));
       CREATE TABLE IF NOT EXISTS tokens(
         hash TEXT PRIMARY KEY, org TEXT NOT NULL REFERENCES orgs(id), email TEXT NOT NULL, kind TEXT NOT NULL,
-        workspace INTEGER, created_at INTEGER NOT NULL, expires_at INTEGER, used_at INTEGER);
+        workspace INTEGER, created_at INTEGER NOT NULL, expires_at INTEGER, used_at INTEGER, command_id INTEGER);
     )sql");
+    add_token_command_column();
   } catch (const DbError& e) {
     return Error(Err::storage_failed, std::string("The database ") + path + " is not usable: " + e.what());
   }
   return {};
+}
+
+// An invitation link names the command that issued it (a lost answer's links are issued
+// again, and the earlier ones of that command dropped); files made before gain the column.
+void Database::add_token_command_column() {
+  bool present;
+  {
+    Statement cols(db_, "SELECT 1 FROM pragma_table_info('tokens') WHERE name='command_id'");
+    present = cols.step();
+  }
+  if (!present) exec("ALTER TABLE tokens ADD COLUMN command_id INTEGER");
 }
 
 void Database::exec(const char* sql) {

@@ -48,6 +48,7 @@ class Database {
   const std::string& path() const { return path_; }
 
  private:
+  void add_token_command_column();
   sqlite3* db_ = nullptr;
   std::string path_;
 };

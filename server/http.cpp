@@ -50,6 +50,7 @@ int status_for(Err code) {
   switch (code) {
     case Err::unknown_org: return 404;
     case Err::unauthorized: return 401;
+    case Err::no_access: return 403;
     case Err::storage_failed: return 503;
     default: return 400;
   }

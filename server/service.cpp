@@ -3,6 +3,7 @@
 #include <set>
 
 #include "core/crypto.hpp"
+#include "core/projection.hpp"
 #include "core/queries.hpp"
 #include "core/rights.hpp"
 #include "core/state_json.hpp"
@@ -44,6 +45,40 @@ std::vector<std::pair<WorkspaceId, std::string>> invited_by(const Command& c) {
   return out;
 }
 
+// What a sync client may not send at all (answered with a refusal, nothing stored): API
+// usage comes only from the key endpoint, where the key itself is the credential; through
+// sync, anyone could charge any workspace with a key hash from their state.
+Error refused_from_clients(const Command& c) {
+  if (c.type() == CommandType::RecordApiUsage) return Err::usage_needs_api_key;
+  return {};
+}
+
+// The invitation of `email` to `ws` if it can still be accepted.
+const Membership* pending_invitation(const State& s, WorkspaceId ws_id, const std::string& email, TimeMs now) {
+  const Workspace* ws = s.workspace(ws_id);
+  auto p = s.person(email);
+  const Membership* m = ws && ws->live() && p ? ws->member(*p) : nullptr;
+  return m && m->status == MemberStatus::Invited && !invitation_expired(*m, now) ? m : nullptr;
+}
+
+// Signed in is not enough: someone removed from every workspace (no active membership and
+// no live invitation) gets nothing of the organisation any more.
+Error admission(const State& s, const std::string& email, TimeMs now) {
+  auto p = s.person(email);
+  if (!p) return Err::unauthorized;
+  if (!holds_seat(s, *p, now)) return Err::no_access;
+  return {};
+}
+
+// Anyone but an org admin gets only their projection, always whole: an event would tell
+// them of workspaces they may not see. A new one goes out whenever anything happened since
+// their last (or the client holds something else, e.g. another person's).
+void answer_projected(const State& s, PersonIx me, const SyncRequest& req, SyncResponse& out) {
+  if (req.since == s.last_seq && req.projected_for == s.people[me].email) return;
+  out.snapshot = project_for(s, me);
+  out.snapshot_seq = s.last_seq;
+}
+
 Answer error_answer(int status, const Error& e) { return {status, {{"ok", false}, {"error", error_to_json(e)}}}; }
 
 }  // namespace
@@ -62,15 +97,18 @@ std::string Service::new_token(const char* prefix) {
 }
 
 std::string Service::store_token(const std::string& org, const std::string& email, const char* kind, WorkspaceId ws,
-                                 std::optional<TimeMs> expires) {
+                                 std::optional<TimeMs> expires, CommandId command) {
   std::string token = new_token(std::string(kind) == "invite" ? "inv_" : "st_");
-  Statement st(db_.handle(), "INSERT INTO tokens(hash, org, email, kind, workspace, created_at, expires_at) VALUES(?,?,?,?,?,?,?)");
+  Statement st(db_.handle(),
+               "INSERT INTO tokens(hash, org, email, kind, workspace, created_at, expires_at, command_id) VALUES(?,?,?,?,?,?,?,?)");
   st.bind(1, sha256_hex(token)).bind(2, org).bind(3, email).bind(4, std::string_view(kind));
   if (ws) st.bind(5, static_cast<std::int64_t>(ws));
   else st.bind_null(5);
   st.bind(6, clock_());
   if (expires) st.bind(7, *expires);
   else st.bind_null(7);
+  if (command) st.bind(8, static_cast<std::int64_t>(command));
+  else st.bind_null(8);
   st.step();
   return token;  // only its hash is kept
 }
@@ -118,7 +156,8 @@ std::vector<std::string> Service::org_ids() {
   return ids;
 }
 
-void Service::apply_batch(const std::string& id, Org& o, std::vector<Command>& cmds, std::vector<SyncResult>& results) {
+void Service::apply_batch(const std::string& id, Org& o, std::vector<Command>& cmds, std::vector<SyncResult>& results,
+                          bool from_client) {
   try {
     Transaction tx(db_);
     catch_up(id, o);
@@ -130,7 +169,13 @@ void Service::apply_batch(const std::string& id, Org& o, std::vector<Command>& c
       seen.reset();
       seen.bind(1, id).bind(2, static_cast<std::int64_t>(c.env.id));
       if (seen.step()) {
-        results.push_back(result_from_json(Json::parse(seen.text(0))));
+        SyncResult res = result_from_json(Json::parse(seen.text(0)));
+        if (from_client && !res.error && res.seq) reissue_links(id, o, c, res);
+        results.push_back(std::move(res));
+        continue;
+      }
+      if (Error e = from_client ? refused_from_clients(c) : Error{}) {
+        results.push_back({c.env.id, 0, e, {}});
         continue;
       }
       ExecResult r = execute(o.state, c, o.state.last_seq + 1);
@@ -147,7 +192,7 @@ void Service::apply_batch(const std::string& id, Org& o, std::vector<Command>& c
       put_result.step();
       if (r.accepted())
         for (const auto& [ws, email] : invited_by(c))
-          res.invite_links.push_back({ws, email, store_token(id, email, "invite", ws, c.env.time + kInvitationTtlMs)});
+          res.invite_links.push_back({ws, email, store_token(id, email, "invite", ws, c.env.time + kInvitationTtlMs, c.env.id)});
       results.push_back(std::move(res));
     }
     tx.commit();
@@ -164,6 +209,29 @@ void Service::apply_batch(const std::string& id, Org& o, std::vector<Command>& c
     Statement snap(db_.handle(), "INSERT OR REPLACE INTO snapshots(org, seq, body) VALUES(?,?,?)");
     snap.bind(1, id).bind(2, static_cast<std::int64_t>(o.state.last_seq)).bind(3, state_to_text(o.state));
     snap.step();
+  }
+}
+
+// An identical resend of an accepted invite-bearing command means its answer was lost: the
+// links in it were never delivered, and the server keeps only their hashes. The invitations
+// still pending get fresh one-time links, and this command's earlier unused ones stop
+// working. Only the person who sent it, with the same payload, gets them: command ids are
+// no secret (a workspace's id is the id of the command that created it).
+void Service::reissue_links(const std::string& id, const Org& o, const Command& c, SyncResult& res) {
+  Statement ev(db_.handle(), "SELECT body FROM events WHERE org=? AND seq=?");
+  ev.bind(1, id).bind(2, static_cast<std::int64_t>(res.seq));
+  Event original;
+  if (!ev.step() || event_from_json(Json::parse(ev.text(0)), original) || !original.accepted()) return;
+  if (original.command.env.actor != c.env.actor || payload_to_json(original.command.payload) != payload_to_json(c.payload)) return;
+  Statement drop(db_.handle(),
+                 "DELETE FROM tokens WHERE org=? AND kind='invite' AND command_id=? AND email=? AND workspace=? AND used_at IS NULL");
+  for (const auto& [ws, email] : invited_by(original.command)) {
+    const Membership* m = pending_invitation(o.state, ws, email, clock_());
+    if (!m) continue;
+    drop.reset();
+    drop.bind(1, id).bind(2, static_cast<std::int64_t>(c.env.id)).bind(3, email).bind(4, static_cast<std::int64_t>(ws));
+    drop.step();
+    res.invite_links.push_back({ws, email, store_token(id, email, "invite", ws, m->expires_at, c.env.id)});
   }
 }
 
@@ -281,16 +349,22 @@ Error Service::sync(const Auth& who, const SyncRequest& req, SyncResponse& out) 
   try {
     Org* o = find_org(who.org);
     if (!o) return Err::unknown_org;
-    if (!o->state.person(who.email)) return Err::unauthorized;
+    if (Error e = admission(o->state, who.email, clock_())) return e;
     purge_due(who.org, *o);
     std::vector<Command> cmds = req.commands;
     for (Command& c : cmds) c.env = {c.env.id, who.email, clock_()};  // the signed-in person, the server's time
-    if (!cmds.empty()) apply_batch(who.org, *o, cmds, out.results);
+    if (!cmds.empty()) apply_batch(who.org, *o, cmds, out.results, /*from_client=*/true);
     const State& s = o->state;
     out.last_seq = s.last_seq;
     out.server_time = clock_();
-    if (req.since == 0 || req.since > s.last_seq) {
-      // A new client (or one from another server): start it from the current state.
+    PersonIx me = *s.person(who.email);
+    if (!is_org_admin(s, me)) {
+      answer_projected(s, me, req, out);
+      return {};
+    }
+    if (req.since == 0 || req.since > s.last_seq || !req.projected_for.empty()) {
+      // A new client (or one from another server, or holding a projection from before it was
+      // an org admin): start it from the current state.
       out.snapshot = s;
       out.snapshot_seq = s.last_seq;
       return {};
@@ -314,8 +388,8 @@ Answer Service::me(const Auth& who) {
   std::lock_guard lock(mu_);
   Org* o = find_org(who.org);
   if (!o) return error_answer(404, Err::unknown_org);
+  if (Error e = admission(o->state, who.email, clock_())) return error_answer(e.code == Err::no_access ? 403 : 401, e);
   auto p = o->state.person(who.email);
-  if (!p) return error_answer(401, Err::unauthorized);
   return {200,
           {{"org", who.org}, {"email", who.email}, {"name", o->state.people[*p].name}, {"org_admin", is_org_admin(o->state, *p)}}};
 }

@@ -62,15 +62,18 @@ class Service {
   Org* find_org(const std::string& id);  // loaded and caught up with the file, or null
   void catch_up(const std::string& id, Org& o);
   void load_org(const std::string& id, Org& o);
-  // Runs commands in one transaction; fills results (and invite links) in order.
-  void apply_batch(const std::string& id, Org& o, std::vector<Command>& cmds, std::vector<SyncResult>& results);
+  // Runs commands in one transaction; fills results (and invite links) in order. Commands
+  // from a sync client may be refused outright (refused_from_clients).
+  void apply_batch(const std::string& id, Org& o, std::vector<Command>& cmds, std::vector<SyncResult>& results,
+                   bool from_client = false);
   void purge_due(const std::string& id, Org& o);
   Command server_command(std::string actor, Payload p);  // a fresh id, the server's time
   SyncResult run_one(const std::string& id, Org& o, std::string actor, Payload p);
   Error insert_org(const std::string& org);
   std::string new_token(const char* prefix);
   std::string store_token(const std::string& org, const std::string& email, const char* kind, WorkspaceId ws,
-                          std::optional<TimeMs> expires);
+                          std::optional<TimeMs> expires, CommandId command = 0);
+  void reissue_links(const std::string& id, const Org& o, const Command& c, SyncResult& res);
   const ApiKey* find_key(std::string_view plain, std::string& org_out);
 
   Database& db_;

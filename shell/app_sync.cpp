@@ -194,14 +194,19 @@ void App::on_sync_answer(int status, std::string_view body) {
     sync_.next_attempt = t + backoff(sync_.failures);
     return;
   }
-  if (status == 401) {
-    sync_.sign_in_error = "Your sign-in is no longer valid: sign in again.";
+  SyncResponse res;
+  Json j = parse_json(body);
+  std::string message = j.is_object() && j.contains("error") && j["error"].is_object() ? j["error"].value("message", "") : "";
+  // 403: the token is good, but its person is in no workspace of the organisation any more.
+  if (status == 401 || status == 403) {
+    sync_.sign_in_error = status == 401 || message.empty() ? "Your sign-in is no longer valid: sign in again." : message;
     sign_out();
     return;
   }
-  SyncResponse res;
-  Json j = parse_json(body);
-  Error e = j.is_discarded() ? Error(Err::invalid_json, "The server's answer is not JSON.") : status != 200 ? Error(Err::invalid_field, j.dump()) : sync_response_from_json(j, res);
+  // A refusal's own sentence says what is wrong (e.g. a sync version this server does not speak).
+  Error e = j.is_discarded() ? Error(Err::invalid_json, "The server's answer is not JSON.")
+            : status != 200  ? Error(Err::invalid_field, message.empty() ? j.dump() : message)
+                             : sync_response_from_json(j, res);
   if (e) {
     // A garbled answer changes nothing here; try again later.
     ++sync_.failures;

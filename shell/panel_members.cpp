@@ -170,15 +170,11 @@ std::string name_list(const State& s, const std::vector<PersonIx>& people) {
 }
 
 // What removing `p` from `ws` does to their seat (the app knows, so it says which): it is
-// kept by an active membership or a pending invitation anywhere else.
+// kept by an active membership or a pending invitation anywhere else, workspaces the viewer
+// cannot see included (a synced projection carries those as counts).
 std::string seat_note(const State& s, const Workspace& ws, PersonIx p, TimeMs now) {
-  for (WorkspaceId id : s.person_workspaces[p]) {
-    const Workspace* other = s.workspace(id);
-    const Membership* m = other && id != ws.id ? other->member(p) : nullptr;
-    if (m && (m->status == MemberStatus::Active || (m->status == MemberStatus::Invited && !invitation_expired(*m, now))))
-      return " They keep their seat: they are in other workspaces.";
-  }
-  return " Their seat is freed: this is their only workspace.";
+  return keeps_seat_without(s, p, ws.id, now) ? " They keep their seat: they are in other workspaces."
+                                               : " Their seat is freed: this is their only workspace.";
 }
 
 void draw_seats(App& app, const Workspace& ws) {

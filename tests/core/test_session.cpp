@@ -62,6 +62,34 @@ TEST_CASE("with a server, commands stay pending on top of the confirmed state un
   CHECK(state_to_text(client.confirmed()) == state_to_text(server));
 }
 
+TEST_CASE("with a server, API usage is not the client's to record; offline it is (the simulated call)") {
+  World w;
+  KeyFingerprint k = w.new_key(1);
+  w.ok(kAdmin, CreateApiKey{w.parent(), "k", k.hash, k.last4});
+  Session client(w.s);
+  client.set_server_authority(true);
+  ExecResult r = client.dispatch(cmd(5000, kAdmin, RecordApiUsage{k.hash, k.last4, "/v1/x", 1'00}));
+  CHECK(r.error.code == Err::usage_needs_api_key);
+  CHECK_FALSE(r.event);
+  CHECK(client.pending().empty());
+  CHECK(client.state().parent_workspace().balance == w.ws(w.parent()).balance);
+  Session offline(w.s);
+  CHECK(offline.dispatch(cmd(5001, kAdmin, RecordApiUsage{k.hash, k.last4, "/v1/x", 1'00})).accepted());
+  CHECK(offline.state().parent_workspace().balance == w.ws(w.parent()).balance - 1'00);
+}
+
+TEST_CASE("a state that replaces the one shown gets a version the UI has not seen (its caches key on it)") {
+  World w;
+  Session client(w.s);
+  client.set_server_authority(true);
+  REQUIRE(client.dispatch(cmd(5000, kAdmin, CreateWorkspace{"Alpha"})).accepted());
+  std::uint64_t shown = client.state().version;
+  State snapshot = w.s;  // e.g. a projection, numbered by the server's own count
+  snapshot.version = 0;
+  client.reset(snapshot, {});
+  CHECK(client.state().version > shown);
+}
+
 TEST_CASE("rebasing turns a pending command that no longer fits into a reported refusal") {
   World w(2);
   Session client(w.s);

@@ -6,6 +6,7 @@
 
 #include "core/queries.hpp"
 #include "server_process.hpp"
+#include "sync_client.hpp"
 #include "shell/app.hpp"
 #include "shell/theme.hpp"
 
@@ -179,4 +180,43 @@ TEST_CASE("a sign-in the server cannot check is not taken for one; the next try 
   a.app->sign_in(token);
   a.until([&] { return a.app->state().has_org && a.app->sync().signed_in(); });
   CHECK(a.app->ui().acting_as == "ada@x.io");
+}
+
+TEST_CASE("a sub member's console runs on their projection, with the org's seat figure; removed from all, it signs out saying why") {
+  ServerProcess srv;
+  std::string token = srv.make_org("lumen", 50);
+  srv.start();
+  Client ada(srv, "lumen", token, "ada@x.io");
+  ada.sync_all();
+  REQUIRE(ada.dispatch(CreateWorkspace{"Alpha", std::nullopt, true, true, 10'00}).accepted());
+  WorkspaceId alpha = ada.session.pending().back().command.env.id;
+  ada.sync_all();
+  run_admin({"add-person", "--db", srv.db, "--org", "lumen", "--email", "pd@x.io", "--role", "developer"});
+  run_admin({"add-person", "--db", srv.db, "--org", "lumen", "--email", "sue@x.io", "--workspace", std::to_string(alpha), "--role",
+             "super_admin"});
+  SyncedApp sue(srv.port, "lumen");
+  sue.app->sign_in(srv.token("lumen", "sue@x.io"));
+  sue.until([&] { return sue.app->state().has_org && sue.app->sync().signed_in(); });
+  const State& s = sue.app->state();
+  CHECK(s.projected_for == "sue@x.io");
+  CHECK_FALSE(s.person("pd@x.io"));  // a Developer of the parent, which sue is not in
+  // Every view of her workspace draws on the projection; the seats count pd@ too.
+  for (ui::View v : {ui::View::Assets, ui::View::Videos, ui::View::Api, ui::View::Billing, ui::View::Audit, ui::View::Settings,
+                     ui::View::Members}) {
+    sue.app->go(ui::Route{v, alpha});
+    sue.frame();
+    sue.frame();
+  }
+  std::string seats;
+  for (const auto& [label, rect] : sue.app->items().all())
+    if (label.rfind("members:seats=", 0) == 0) seats = label.substr(14);
+  CHECK(seats == "Org seats: 3 of 50 used");
+
+  ada.sync_all();  // sue joined through the admin CLI
+  REQUIRE(ada.dispatch(RemoveMember{alpha, "sue@x.io"}).accepted());
+  ada.sync_all();
+  sue.platform.clock += 10'000;  // past the idle poll
+  sue.until([&] { return !sue.app->sync().sign_in_error.empty(); });
+  CHECK(sue.app->sync().sign_in_error == error_default_message(Err::no_access));
+  CHECK_FALSE(sue.app->sync().signed_in());
 }

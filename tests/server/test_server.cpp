@@ -5,7 +5,6 @@
 #include <arpa/inet.h>
 
 #include <atomic>
-#include <random>
 
 #include "core/crypto.hpp"
 #include "core/queries.hpp"
@@ -13,54 +12,31 @@
 #include "core/sync_protocol.hpp"
 #include "server/service.hpp"
 #include "server_process.hpp"
+#include "sync_client.hpp"
 
 using namespace subspace;
 using namespace subspace::test;
 
 namespace {
 
-// A client as the app is one: a Session with the server as authority.
-struct Client {
-  ServerProcess& srv;
-  std::string org, token, email;
-  Session session;
-  std::mt19937_64 rng{std::random_device{}()};
-
-  Client(ServerProcess& s, std::string o, std::string t, std::string e) : srv(s), org(std::move(o)), token(std::move(t)), email(std::move(e)) {
-    session.set_server_authority(true);
-  }
-  Id next_id() { return (rng() & kMaxId) | 1; }
-  ExecResult dispatch(Payload p) { return session.dispatch(Command{{next_id(), email, 1}, std::move(p)}); }
-  // One round trip; returns the outcome (and the HTTP status).
-  SyncOutcome sync(int limit = kSyncPageLimit, int* status = nullptr) {
-    SyncRequest req = make_sync_request(session, session.confirmed().last_seq);
-    req.limit = limit;
-    auto [code, body] = srv.post("/v1/orgs/" + org + "/sync", sync_request_to_json(req).dump(), bearer(token));
-    if (status) *status = code;
-    SyncOutcome out;
-    if (code != 200) {
-      out.error = Error(Err::storage_failed, body.dump());
-      return out;
-    }
-    SyncResponse res;
-    REQUIRE_FALSE(sync_response_from_json(body, res));
-    return apply_sync_response(session, res);
-  }
-  void sync_all() {
-    for (int i = 0; i < 100; ++i)
-      if (!sync().more) return;
-  }
-  const State& state() const { return session.state(); }
-};
-
 std::pair<int, Json> usage(ServerProcess& srv, const std::string& key, Cents credits, const std::string& endpoint = "/v2/video/generate") {
   return srv.post("/v1/usage", Json({{"endpoint", endpoint}, {"credits", credits}}).dump(), {{"X-Api-Key", key}});
 }
 
-int event_count(ServerProcess& srv, const std::string& org, const std::string& token) {
-  auto [code, body] = srv.post("/v1/orgs/" + org + "/sync", R"({"since":1,"commands":[],"limit":1000})", bearer(token));
-  REQUIRE(code == 200);
-  return static_cast<int>(body["last_seq"].get<std::uint64_t>());
+// Sends a sync request on a raw socket and hangs up without reading the answer (as when a
+// connection drops after the server committed).
+void send_and_hang_up(ServerProcess& srv, const std::string& token, const std::string& body) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<std::uint16_t>(srv.port));
+  inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+  REQUIRE(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+  std::string req = "POST /v1/orgs/lumen/sync HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token +
+                    "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+  REQUIRE(send(fd, req.data(), req.size(), 0) == static_cast<ssize_t>(req.size()));
+  shutdown(fd, SHUT_WR);
+  close(fd);
 }
 
 }  // namespace
@@ -94,6 +70,22 @@ TEST_CASE("a new client starts from a snapshot, then gets events since its seque
   CHECK_FALSE(b.sync(5).more);
   CHECK(state_to_text(b.session.confirmed()) == state_to_text(a.session.confirmed()));
   CHECK(b.state().workspaces[1].name == "Renamed");
+}
+
+TEST_CASE("sync bodies say their version: the server answers version 1, a request without one is version 1") {
+  ServerProcess srv;
+  std::string token = srv.make_org("lumen", 50);
+  srv.start();
+  for (const char* body : {R"({"version":1,"since":0,"commands":[]})", R"({"since":0,"commands":[]})"}) {
+    auto [code, answer] = srv.post("/v1/orgs/lumen/sync", body, bearer(token));
+    CHECK(code == 200);
+    CHECK(answer["version"] == 1);
+    CHECK(answer.contains("snapshot"));
+  }
+  auto [code, refused] = srv.post("/v1/orgs/lumen/sync", R"({"version":7,"since":0,"commands":[]})", bearer(token));
+  CHECK(code == 400);
+  CHECK(refused["error"]["code"] == "unsupported_version");
+  CHECK(refused["error"]["message"] == "The request is in sync version 7; this server speaks version 1 only.");
 }
 
 TEST_CASE("the server stamps its own time and the signed-in actor, whatever the client sends") {
@@ -145,20 +137,7 @@ TEST_CASE("a request whose answer was lost is resent without applying anything t
   REQUIRE(a.dispatch(PurchaseCredits{a.state().parent, 500'00}).accepted());
   std::string body = sync_request_to_json(make_sync_request(a.session, a.session.confirmed().last_seq)).dump();
   int before = event_count(srv, "lumen", token);
-  // Send the request on a raw socket and hang up without reading the answer.
-  {
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<std::uint16_t>(srv.port));
-    inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
-    REQUIRE(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
-    std::string req = "POST /v1/orgs/lumen/sync HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token +
-                      "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
-    REQUIRE(send(fd, req.data(), req.size(), 0) == static_cast<ssize_t>(req.size()));
-    shutdown(fd, SHUT_WR);
-    close(fd);
-  }
+  send_and_hang_up(srv, token, body);
   // The server committed it all the same.
   for (int i = 0; i < 100 && event_count(srv, "lumen", token) == before; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
   REQUIRE(event_count(srv, "lumen", token) == before + 1);
@@ -169,6 +148,82 @@ TEST_CASE("a request whose answer was lost is resent without applying anything t
   a.sync_all();
   CHECK(a.state().parent_workspace().balance == 1500'00);
   CHECK(a.session.pending().empty());
+
+  SECTION("invitations: the resend gets fresh links, the lost ones stop working, only the sender gets them") {
+    REQUIRE(a.dispatch(InviteMembers{a.state().parent, {{"bo@x.io", "Bo", Role::Viewer}}}).accepted());
+    CreateWorkspace beta;
+    beta.name = "Beta";
+    beta.invites = {{"cy@x.io", "", Role::Creator}};
+    REQUIRE(a.dispatch(beta).accepted());
+    WorkspaceId beta_id = a.session.pending().back().command.env.id;
+    std::string invites = sync_request_to_json(make_sync_request(a.session, a.session.confirmed().last_seq)).dump();
+    int at = event_count(srv, "lumen", token);
+    send_and_hang_up(srv, token, invites);
+    for (int i = 0; i < 100 && event_count(srv, "lumen", token) == at; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    REQUIRE(event_count(srv, "lumen", token) == at + 2);
+    // Someone else sending the same commands (their ids are no secret) gets no links.
+    run_admin({"add-person", "--db", srv.db, "--org", "lumen", "--email", "grace@x.io", "--role", "viewer"});
+    auto [code, other] = srv.post("/v1/orgs/lumen/sync", invites, bearer(srv.token("lumen", "grace@x.io")));
+    REQUIRE(code == 200);
+    CHECK(other["results"][0]["ok"] == true);
+    CHECK_FALSE(other["results"][0].contains("invite_links"));
+    CHECK_FALSE(other["results"][1].contains("invite_links"));
+    // The sender's resend: nothing runs twice, and each pending invitation has a fresh link.
+    int settled = event_count(srv, "lumen", token);
+    SyncOutcome again = a.sync();
+    CHECK(again.refused.empty());
+    CHECK(event_count(srv, "lumen", token) == settled);
+    REQUIRE(again.invite_links.size() == 2);
+    CHECK(again.invite_links[0].email == "bo@x.io");
+    CHECK(again.invite_links[0].workspace == a.state().parent);
+    CHECK(again.invite_links[1].email == "cy@x.io");
+    CHECK(again.invite_links[1].workspace == beta_id);
+    {
+      server::Database db;
+      REQUIRE_FALSE(db.open(srv.db));
+      server::Statement count(db.handle(), "SELECT COUNT(*) FROM tokens WHERE kind='invite' AND email='bo@x.io'");
+      REQUIRE(count.step());
+      CHECK(count.int64(0) == 1);  // the lost link is gone
+    }
+    for (const auto& link : again.invite_links) {
+      auto [accepted, body] = srv.post("/v1/invites/accept", Json({{"token", link.token}}).dump());
+      CHECK(accepted == 200);
+      CHECK(body["email"] == link.email);
+    }
+    // Once accepted, a resend has no invitation left to link.
+    auto [code2, late] = srv.post("/v1/orgs/lumen/sync", invites, bearer(token));
+    REQUIRE(code2 == 200);
+    CHECK(late["results"][0]["ok"] == true);
+    CHECK_FALSE(late["results"][0].contains("invite_links"));
+    CHECK_FALSE(late["results"][1].contains("invite_links"));
+  }
+}
+
+TEST_CASE("a database made before invitation links named their command gains the column") {
+  char tmpl[] = "/tmp/subspace-migrate-XXXXXX";
+  std::string dir = mkdtemp(tmpl);
+  {
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open((dir + "/old.db").c_str(), &raw) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(raw, "CREATE TABLE orgs(id TEXT PRIMARY KEY, created_at INTEGER NOT NULL);"
+                              "CREATE TABLE tokens(hash TEXT PRIMARY KEY, org TEXT NOT NULL REFERENCES orgs(id), email TEXT NOT NULL,"
+                              " kind TEXT NOT NULL, workspace INTEGER, created_at INTEGER NOT NULL, expires_at INTEGER, used_at INTEGER);"
+                              "INSERT INTO orgs VALUES('lumen', 1);"
+                              "INSERT INTO tokens VALUES('h', 'lumen', 'a@x.io', 'session', NULL, 1, NULL, NULL);",
+                         nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(raw);
+    server::Database db;
+    REQUIRE_FALSE(db.open(dir + "/old.db"));
+    server::Statement st(db.handle(), "SELECT email, command_id FROM tokens");
+    REQUIRE(st.step());
+    CHECK(st.text(0) == "a@x.io");
+    CHECK(st.is_null(1));
+  }
+  {
+    server::Database again;  // and opening it once more changes nothing
+    REQUIRE_FALSE(again.open(dir + "/old.db"));
+  }
+  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("the server killed mid-run loses nothing it accepted") {
@@ -268,6 +323,45 @@ TEST_CASE("API keys are real: usage is charged, unknown, rotated and revoked key
   CHECK(usage(srv, key2, 1).first == 401);
 }
 
+TEST_CASE("API usage reaches the books only through the key endpoint: a sync client's record_api_usage is refused") {
+  ServerProcess srv;
+  std::string token = srv.make_org("lumen", 50, "10");
+  srv.start();
+  Client a(srv, "lumen", token, "ada@x.io");
+  a.sync_all();
+  std::array<std::uint8_t, kKeyBytes> bytes{};
+  for (size_t i = 0; i < bytes.size(); ++i) bytes[i] = static_cast<std::uint8_t>(i * 11 + 5);
+  std::string key = format_api_key(bytes);
+  KeyFingerprint f = fingerprint(key);
+  REQUIRE(a.dispatch(CreateWorkspace{"Alpha", std::nullopt, true, true, 5'00}).accepted());
+  WorkspaceId alpha = a.session.pending().back().command.env.id;
+  REQUIRE(a.dispatch(CreateApiKey{alpha, "ci", f.hash, f.last4}).accepted());
+  a.sync_all();
+  run_admin({"add-person", "--db", srv.db, "--org", "lumen", "--email", "grace@x.io", "--role", "viewer"});
+  std::string grace = srv.token("lumen", "grace@x.io");
+  int before = event_count(srv, "lumen", token);
+  // Anyone signed in, a Viewer or an org admin, holding the key's hash: refused, nothing stored.
+  for (const std::string& who : {grace, token}) {
+    Json cmd = {{"type", "record_api_usage"}, {"key_hash", key_hash_hex(f.hash)}, {"last4", f.last4}, {"endpoint", "/v2/video/generate"},
+                {"credits", 4'00}, {"id", 777}, {"actor", "ada@x.io"}, {"time", 1}};
+    auto [code, body] = srv.post("/v1/orgs/lumen/sync", Json({{"since", 1}, {"commands", {cmd}}}).dump(), bearer(who));
+    REQUIRE(code == 200);
+    INFO(body.dump());
+    REQUIRE(body["results"].size() == 1);
+    CHECK(body["results"][0]["ok"] == false);
+    CHECK(body["results"][0]["error"]["code"] == "usage_needs_api_key");
+    CHECK_FALSE(body["results"][0].contains("seq"));
+  }
+  CHECK(event_count(srv, "lumen", token) == before);
+  a.sync_all();
+  CHECK(a.state().workspace(alpha)->balance == 5'00);
+  CHECK(a.state().usage.empty());
+  // The key itself still reports usage.
+  auto [ok, charged] = usage(srv, key, 1'00);
+  CHECK(ok == 200);
+  CHECK(charged["balance"] == 4'00);
+}
+
 TEST_CASE("bad input gets a 4xx with a JSON error and stores nothing") {
   ServerProcess srv;
   std::string token = srv.make_org("lumen", 50);
@@ -283,6 +377,8 @@ TEST_CASE("bad input gets a 4xx with a JSON error and stores nothing") {
   expect(srv.post(path, "{not json", bearer(token)), 400, "invalid_json");
   expect(srv.post(path, R"({"since":0,"commands":[],"extra":true})", bearer(token)), 400, "unknown_field");
   expect(srv.post(path, R"({"since":"zero","commands":[]})", bearer(token)), 400, "invalid_field");
+  expect(srv.post(path, R"({"version":2,"since":0,"commands":[]})", bearer(token)), 400, "unsupported_version");
+  expect(srv.post(path, R"({"version":"1.1","since":0,"commands":[],"new":1})", bearer(token)), 400, "unsupported_version");
   expect(srv.post(path, R"({"since":0,"commands":[{"type":"create_workspace","name":7,"id":5,"actor":"a","time":1}]})", bearer(token)),
          400, "invalid_field");
   expect(srv.post(path, R"({"since":0,"commands":[{"type":"warp","id":5,"actor":"a","time":1}]})", bearer(token)), 400,
