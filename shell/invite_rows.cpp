@@ -64,6 +64,22 @@ std::vector<InviteRow> invite_rows(const std::vector<InviteDraft>& drafts) {
   return rows;
 }
 
+std::vector<InviteRow> rows_that_go_in(const std::vector<InviteRow>& rows, const InvitePreview& preview,
+                                       std::vector<InviteDraft>& left_out) {
+  std::vector<InviteRow> in;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (preview.rows[i].problem == Err::none) {
+      in.push_back(rows[i]);
+      continue;
+    }
+    InviteDraft& d = left_out.emplace_back();
+    d.email.set(rows[i].email);
+    d.name.set(rows[i].name);
+    d.role = rows[i].role;
+  }
+  return in;
+}
+
 std::string left_out_note(const InvitePreview& preview) {
   const InviteVerdict* first = nullptr;
   int count = 0;

@@ -14,6 +14,10 @@ class App;
 std::vector<InviteRow> invite_rows(const std::vector<InviteDraft>& drafts);
 // Splits pasted text (commas, semicolons, spaces, new lines) into new drafts.
 void add_pasted(std::vector<InviteDraft>& drafts, std::string_view text, Role role);
+// Splits a batch by core's verdict: the rows that can go in (returned) and, in `left_out`,
+// drafts of those that cannot, kept for the user to fix and send again.
+std::vector<InviteRow> rows_that_go_in(const std::vector<InviteRow>& rows, const InvitePreview& preview,
+                                       std::vector<InviteDraft>& left_out);
 // Who a batch leaves out and why, for a toast after the dialog has closed: "left out
 // x@y.z: seat limit reached" (and "and N more"); "" when nobody is.
 std::string left_out_note(const InvitePreview& preview);

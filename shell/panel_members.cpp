@@ -230,18 +230,8 @@ void draw_invite_dialog(App& app, const Workspace& ws, MembersState& st) {
   ImGui::SameLine();
   std::string label = "Invite " + std::to_string(ok) + (ok == 1 ? " person" : " people") + "##invite-send";
   if (primary_button(label.c_str(), ok > 0, "Add at least one person who can be invited.")) {
-    InviteMembers cmd{ws.id, {}};
     std::vector<InviteDraft> left_out;
-    for (size_t i = 0; i < rows.size(); ++i) {
-      if (preview.rows[i].problem == Err::none) {
-        cmd.invites.push_back(rows[i]);
-        continue;
-      }
-      InviteDraft& d = left_out.emplace_back();
-      d.email.set(rows[i].email);
-      d.name.set(rows[i].name);
-      d.role = rows[i].role;
-    }
+    InviteMembers cmd{ws.id, rows_that_go_in(rows, preview, left_out)};
     ExecResult r = app.dispatch(std::move(cmd), App::Refusal::ShownInPlace);
     std::string invited = "Invited " + std::to_string(ok) + (ok == 1 ? " person" : " people");
     if (r.accepted() && left_out.empty()) {

@@ -125,16 +125,7 @@ void create(App& app, WizardState& w) {
   std::vector<InviteRow> rows = invite_rows(w.invites);
   InvitePreview preview = preview_invites(s, nullptr, std::nullopt, rows, app.now());
   std::vector<InviteDraft> left_out;
-  for (size_t i = 0; i < rows.size(); ++i) {
-    if (preview.rows[i].problem == Err::none) {
-      c.invites.push_back(rows[i]);
-      continue;
-    }
-    InviteDraft& d = left_out.emplace_back();
-    d.email.set(rows[i].email);
-    d.name.set(rows[i].name);
-    d.role = rows[i].role;
-  }
+  c.invites = rows_that_go_in(rows, preview, left_out);
   if (!w.image.rgba.empty()) {
     std::string blob = app.save_image_blob(w.image);
     if (blob.empty()) {
