@@ -151,6 +151,14 @@ EMSCRIPTEN_KEEPALIVE void subspace_paste(const char* text) {
   wake();
 }
 
+// Text typed through the page's hidden field rather than keypress: composition (dead keys,
+// input methods), emoji pickers, mobile keyboards.
+EMSCRIPTEN_KEEPALIVE void subspace_insert_text(const char* text) {
+  if (!text || !*text) return;
+  subspace::web::queue_text(text);
+  wake();
+}
+
 EMSCRIPTEN_KEEPALIVE void subspace_file_picked(int purpose, const char* name, const char* bytes, std::size_t len) {
   if (!app() || !valid_purpose(purpose)) return;
   app()->on_file_picked(static_cast<subspace::ui::FilePurpose>(purpose), name ? name : "", std::string_view(bytes, bytes ? len : 0));
