@@ -395,6 +395,7 @@ void draw_toasts(App& app) {
 void App::frame() {
   set_item_rects(&items_);
   items_.begin_frame();
+  glyphs_.tick(state());
   if (!ui_.pending_demo.empty()) {
     std::string size = std::move(ui_.pending_demo);
     ui_.pending_demo.clear();

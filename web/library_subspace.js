@@ -90,6 +90,9 @@ mergeInto(LibraryManager.library, {
       'paste': function (text) {
         subspaceString(text, function (p) { c('subspace_paste')(p); });
       },
+      'fontFetched': function (name, ok) {
+        subspaceString(name, function (n) { c('subspace_font_fetched')(n, ok ? 1 : 0); });
+      },
       'insertText': function (text) {
         subspaceString(text, function (p) { c('subspace_insert_text')(p); });
       },
@@ -190,6 +193,11 @@ mergeInto(LibraryManager.library, {
   subspace_js_text_caret__deps: ['$subspaceHost'],
   subspace_js_text_caret: function (x, y) {
     subspaceHost()['textCaret'](x, y);
+  },
+
+  subspace_js_fetch_font__deps: ['$subspaceHost'],
+  subspace_js_fetch_font: function (name, dir) {
+    subspaceHost()['fetchFont'](UTF8ToString(name), UTF8ToString(dir));
   },
 
   subspace_js_canvas_size: function (w, h) {

@@ -63,6 +63,11 @@ void set_clipboard(void*, const char* text) {
 }
 const char* get_clipboard(void*) { return backend().clipboard.c_str(); }
 
+void remake_font_texture() {
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
 // The canvas fills its container; its drawing buffer is CSS size x devicePixelRatio, read
 // every frame (zooming changes the ratio). Returns true when anything changed.
 bool update_canvas_geometry(Backend& b) {
@@ -95,10 +100,16 @@ bool update_canvas_geometry(Backend& b) {
   if (static_cast<float>(dpr) != b.font_ratio) {
     b.font_ratio = static_cast<float>(dpr);
     ui::build_fonts(kFontDir, b.font_ratio);
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    remake_font_texture();
   }
   return true;
+}
+
+// Characters the fonts lack were seen (a CJK name, an emoji): the fallback font files they
+// need are fetched into kFontDir by the page, and the atlas grows once they are there.
+void grow_fonts() {
+  for (const std::string& name : ui::take_font_requests()) subspace_js_fetch_font(name.c_str(), kFontDir);
+  if (ui::update_fonts()) remake_font_texture();
 }
 
 // SDL's wheel events carry the browser's fine-grained delta (100 CSS px = 1 step); the
@@ -195,6 +206,7 @@ void frame(void*) {
   // Nothing happening: skip most animation frames (saves battery; the 2D state is static).
   if (b.first_frame_drawn && now - b.last_activity_ms > kIdleAfterMs && ++b.frame_counter % kIdleFrameDivider != 0) return;
 
+  grow_fonts();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   // After the SDL backend, which sets these from SDL's window (CSS size, ratio 1). The scale

@@ -41,6 +41,9 @@
     workspace: 0,      // start in this workspace's Members view (when no route is given)
   });
   const ORG_ID = /^[a-z0-9-]{1,40}$/;
+  // The app's files (fonts/ for the fallback fonts) are next to this script.
+  const APP_BASE = (document.currentScript && document.currentScript.src) || location.href;
+  const FONT_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
   const HTTP_TIMEOUT_MS = 15000;
 
   // An error whose message is meant for the user as it is.
@@ -519,6 +522,24 @@
             clearTimeout(timer);
             if (native && !failure) native.httpResponse(id, status, text);
           });
+      },
+      // A fallback font (CJK, emoji, other scripts), fetched only once a name needs it: it is
+      // not in the first download. It goes into the wasm file system where the fonts are.
+      fetchFont(name, dir) {
+        const done = (ok) => { if (native && !failure) native.fontFetched(name, ok); };
+        if (!FONT_FILE.test(name)) return done(false);
+        fetch(new URL(`fonts/${name}`, APP_BASE).href)
+          .then((res) => (res.ok ? res.arrayBuffer() : Promise.reject(new Error(`HTTP ${res.status}`))))
+          .then((bytes) => {
+            if (!module || failure) return;
+            module.FS.writeFile(`${dir}/${name}`, new Uint8Array(bytes));
+            done(true);
+          })
+          .catch((e) => {
+            console.warn(`Subspace: the font ${name} could not be fetched (${e.message}); its characters are drawn as boxes.`);
+            done(false);
+          });
+        return undefined;
       },
       copyText,
       download,

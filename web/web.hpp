@@ -40,6 +40,8 @@ void subspace_js_fatal(const char* message);     // the app cannot run (e.g. no 
 void subspace_js_canvas_size(double* css_w, double* css_h);  // the canvas's CSS size
 void subspace_js_text_input(int on);             // an ImGui text field is active (or no longer)
 void subspace_js_text_caret(int x, int y);       // its text cursor, CSS pixels in the canvas
+// Fetches a fallback font file into the wasm file system's `dir`; answers subspace_font_fetched.
+void subspace_js_fetch_font(const char* name, const char* dir);
 // fetch(); answers subspace_http_response(id, status, body).
 void subspace_js_http(unsigned id, const char* method, const char* url, const char* body, const char* bearer);
 }
