@@ -89,6 +89,7 @@ void App::load_store() {
     ui_.read_only = true;
     ui_.read_only_reason = e.message;
     session_.reset(State{});
+    glyphs_.restart();
     return;
   }
   if (report.damaged()) {
@@ -106,6 +107,7 @@ void App::load_store() {
           "Menu > Reset to a demo organisation replaces it (or open another ?store=).");
   }
   session_.reset(std::move(loaded));
+  glyphs_.restart();
   session_.set_sink([this](const Event& e) { persist(e); });
 }
 
@@ -298,6 +300,7 @@ void App::reset_demo(std::string_view size) {
     return;
   }
   session_.reset(std::move(demo.state));
+  glyphs_.restart();
   ui_ = UiState{};
   ui_.acting_as = demo.admin_email;
   touch_storage();

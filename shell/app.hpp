@@ -12,6 +12,7 @@
 
 #include "core/session.hpp"
 #include "core/store/store.hpp"
+#include "shell/glyph_scan.hpp"
 #include "shell/item_rects.hpp"
 #include "shell/platform.hpp"
 #include "shell/sync_state.hpp"
@@ -137,6 +138,7 @@ class App {
   Session session_;
   UiState ui_;
   ItemRects items_;
+  GlyphScan glyphs_;  // characters in names, for the fonts
   TimeMs next_housekeeping_ = 0;
   SyncState sync_;
   std::unique_ptr<State> import_candidate_;

@@ -124,6 +124,7 @@ void App::apply_import() {
   }
   std::string name = s->org_name;
   session_.reset(std::move(*s));
+  glyphs_.restart();
   ui_.acting_as.clear();
   choose_default_actor();
   touch_storage();

@@ -63,8 +63,10 @@ void App::start_sync() {
       }
     }
     session_.reset(session_.confirmed(), std::move(pending));
+    glyphs_.restart();
   } else {
     session_.reset(State{});
+    glyphs_.restart();
     if (Error e = store_->reset(State{})) toast("Could not clear the local copy: " + e.message, true);
     storage_.remove(kPendingFile);
   }

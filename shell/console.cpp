@@ -396,6 +396,7 @@ void App::frame() {
   set_item_rects(&items_);
   ui::set_read_only(ui_.read_only ? ui_.read_only_reason : std::string());
   items_.begin_frame();
+  glyphs_.tick(state());
   if (!ui_.pending_demo.empty()) {
     std::string size = std::move(ui_.pending_demo);
     ui_.pending_demo.clear();

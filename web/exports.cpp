@@ -36,6 +36,12 @@ Json rect_json(const subspace::ui::ItemRect& r) {
   return {{"x", r.x0}, {"y", r.y0}, {"w", r.x1 - r.x0}, {"h", r.y1 - r.y0}, {"enabled", r.enabled}};
 }
 
+// The font atlas: its size, the code points merged from fallback fonts, builds so far.
+Json fonts_json() {
+  auto f = subspace::ui::font_stats();
+  return {{"atlasWidth", f.atlas_width}, {"atlasHeight", f.atlas_height}, {"fallbackGlyphs", f.fallback_glyphs}, {"builds", f.builds}};
+}
+
 bool valid_purpose(int p) { return p >= 0 && p <= static_cast<int>(subspace::ui::FilePurpose::InviteCsv); }
 
 }  // namespace
@@ -109,7 +115,8 @@ EMSCRIPTEN_KEEPALIVE char* subspace_status_json() {
                       {"lastSeq", app()->confirmed_seq()},
                       {"problem", app()->sync().problem}}},
                     {"display",
-                     {{"width", b.css_w}, {"height", b.css_h}, {"pixelRatio", b.dpr}, {"fontPixelRatio", b.font_ratio}}}})
+                     {{"width", b.css_w}, {"height", b.css_h}, {"pixelRatio", b.dpr}, {"fontPixelRatio", b.font_ratio}}},
+                    {"fonts", fonts_json()}})
                   .dump());
 }
 
@@ -148,6 +155,21 @@ EMSCRIPTEN_KEEPALIVE void subspace_paste(const char* text) {
   auto& b = backend();
   b.clipboard = text ? text : "";
   b.paste_pending = true;
+  wake();
+}
+
+// Text typed through the page's hidden field rather than keypress: composition (dead keys,
+// input methods), emoji pickers, mobile keyboards.
+EMSCRIPTEN_KEEPALIVE void subspace_insert_text(const char* text) {
+  if (!text || !*text) return;
+  subspace::web::queue_text(text);
+  wake();
+}
+
+// A fallback font file asked for by subspace_js_fetch_font is in the file system (ok) or
+// could not be fetched (its characters stay boxes).
+EMSCRIPTEN_KEEPALIVE void subspace_font_fetched(const char* name, int ok) {
+  subspace::ui::font_file_arrived(name ? name : "", ok != 0);
   wake();
 }
 

@@ -56,6 +56,9 @@ mergeInto(LibraryManager.library, {
     // SDL2 addresses its canvas as "#canvas" (hard-coded). Map that selector to this
     // instance's own canvas, whatever its id, so that several instances can share a page.
     specialHTMLTargets['#canvas'] = Module['canvas'];
+    // SDL's keyboard element (SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT): this instance's element
+    // holding its canvas and its hidden text field (subspace-web.js).
+    specialHTMLTargets['#subspace-keys'] = Module['subspaceKeys'] || Module['canvas'];
     var c = function (name) { return Module['_' + name]; };
     var native = {
       'storeLoaded': function (ok, message, readOnlyReason) {
@@ -86,6 +89,12 @@ mergeInto(LibraryManager.library, {
       },
       'paste': function (text) {
         subspaceString(text, function (p) { c('subspace_paste')(p); });
+      },
+      'fontFetched': function (name, ok) {
+        subspaceString(name, function (n) { c('subspace_font_fetched')(n, ok ? 1 : 0); });
+      },
+      'insertText': function (text) {
+        subspaceString(text, function (p) { c('subspace_insert_text')(p); });
       },
       'filePicked': function (purpose, name, bytes) {
         subspaceString(name, function (n) {
@@ -174,6 +183,21 @@ mergeInto(LibraryManager.library, {
   subspace_js_http__deps: ['$subspaceHost'],
   subspace_js_http: function (id, method, url, body, bearer) {
     subspaceHost()['httpRequest'](id, UTF8ToString(method), UTF8ToString(url), UTF8ToString(body), UTF8ToString(bearer));
+  },
+
+  subspace_js_text_input__deps: ['$subspaceHost'],
+  subspace_js_text_input: function (on) {
+    subspaceHost()['textInput'](!!on);
+  },
+
+  subspace_js_text_caret__deps: ['$subspaceHost'],
+  subspace_js_text_caret: function (x, y) {
+    subspaceHost()['textCaret'](x, y);
+  },
+
+  subspace_js_fetch_font__deps: ['$subspaceHost'],
+  subspace_js_fetch_font: function (name, dir) {
+    subspaceHost()['fetchFont'](UTF8ToString(name), UTF8ToString(dir));
   },
 
   subspace_js_canvas_size: function (w, h) {

@@ -17,6 +17,8 @@
 #include <bitset>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
+#include <string_view>
 
 #include "core/command_json.hpp"
 #include "shell/theme.hpp"
@@ -61,6 +63,11 @@ void set_clipboard(void*, const char* text) {
 }
 const char* get_clipboard(void*) { return backend().clipboard.c_str(); }
 
+void remake_font_texture() {
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
 // The canvas fills its container; its drawing buffer is CSS size x devicePixelRatio, read
 // every frame (zooming changes the ratio). Returns true when anything changed.
 bool update_canvas_geometry(Backend& b) {
@@ -93,10 +100,16 @@ bool update_canvas_geometry(Backend& b) {
   if (static_cast<float>(dpr) != b.font_ratio) {
     b.font_ratio = static_cast<float>(dpr);
     ui::build_fonts(kFontDir, b.font_ratio);
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    remake_font_texture();
   }
   return true;
+}
+
+// Characters the fonts lack were seen (a CJK name, an emoji): the fallback font files they
+// need are fetched into kFontDir by the page, and the atlas grows once they are there.
+void grow_fonts() {
+  for (const std::string& name : ui::take_font_requests()) subspace_js_fetch_font(name.c_str(), kFontDir);
+  if (ui::update_fonts()) remake_font_texture();
 }
 
 // SDL's wheel events carry the browser's fine-grained delta (100 CSS px = 1 step); the
@@ -141,11 +154,25 @@ bool poll_events(Backend& b) {
     if (ev.type == SDL_KEYUP) released.set(ev.key.keysym.scancode);
     if (ev.type == SDL_MOUSEWHEEL) on_wheel(ev.wheel);
     else if (ev.type == SDL_KEYDOWN || ev.type == SDL_KEYUP) on_key(ev.key);
+    else if (ev.type == SDL_TEXTINPUT) ImGui::GetIO().AddInputCharactersUTF8(ev.text.text);
     else ImGui_ImplSDL2_ProcessEvent(&ev);
     b.events.pop_front();
   }
   return true;
 }
+
+// The page moves the keyboard to its hidden text field while an ImGui text field is active
+// (so that compositions reach us) and back to the canvas after; it is told on each change.
+void sync_text_input(Backend& b) {
+  bool want = ImGui::GetIO().WantTextInput;
+  if (want == b.text_input) return;
+  b.text_input = want;
+  subspace_js_text_input(want ? 1 : 0);
+}
+
+// ImGui reports where its text cursor is when it moves: an input method's candidate window
+// opens there (the hidden field follows it).
+void set_ime_position(int x, int y) { subspace_js_text_caret(x, y); }
 
 // A paste reached us as a browser `paste` event (the page kept Ctrl/Cmd+V away from SDL so
 // that the browser would fire it). Replay the shortcut to ImGui for one frame: it then asks
@@ -179,6 +206,7 @@ void frame(void*) {
   // Nothing happening: skip most animation frames (saves battery; the 2D state is static).
   if (b.first_frame_drawn && now - b.last_activity_ms > kIdleAfterMs && ++b.frame_counter % kIdleFrameDivider != 0) return;
 
+  grow_fonts();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   // After the SDL backend, which sets these from SDL's window (CSS size, ratio 1). The scale
@@ -199,6 +227,7 @@ void frame(void*) {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   SDL_GL_SwapWindow(b.window);
   release_paste_shortcut(b);
+  sync_text_input(b);
 
   if (!b.first_frame_drawn) {
     b.first_frame_drawn = true;
@@ -208,9 +237,10 @@ void frame(void*) {
 
 // SDL (input events, GL context), Dear ImGui and its backends. Returns an error text.
 std::string init_graphics(Backend& b) {
-  // Keys go to the canvas only (it has tabindex=-1 and takes focus on mousedown), so the
-  // host page's inputs and the browser's shortcuts keep working when embedded.
-  SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+  // Keys are read from this instance's own element only (its canvas and hidden text field,
+  // mapped to this selector by web/library_subspace.js), so the host page's inputs, other
+  // instances and the browser's shortcuts keep theirs when embedded.
+  SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#subspace-keys");
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) return std::string("SDL_Init failed: ") + SDL_GetError();
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);  // WebGL2
@@ -244,6 +274,7 @@ std::string init_graphics(Backend& b) {
   io.SetClipboardTextFn = set_clipboard;
   io.GetClipboardTextFn = get_clipboard;
   io.ClipboardUserData = nullptr;
+  io.ImeSetInputScreenPosFn = set_ime_position;
 
   // Device objects now (shaders, buffers and a first font texture): the backend would make
   // them at the first NewFrame and overwrite, i.e. leak, a font texture made before that.
@@ -279,6 +310,24 @@ void on_store_loaded(bool ok, const std::string& message, const std::string& rea
   if (!ok) b.app->on_save_finished(false, message);
   wake();
   emscripten_set_main_loop_arg(frame, nullptr, 0, false);
+}
+
+// SDL_TEXTINPUT events hold at most 31 bytes: longer text is split between code points.
+// SDL's own queue is drained first, so the text comes after the keys typed before it.
+void queue_text(std::string_view utf8) {
+  Backend& b = backend();
+  SDL_Event e;
+  while (SDL_PollEvent(&e)) b.events.push_back(e);
+  while (!utf8.empty()) {
+    SDL_Event t{};
+    t.type = SDL_TEXTINPUT;
+    std::size_t n = std::min(utf8.size(), sizeof t.text.text - 1);
+    while (n > 0 && n < utf8.size() && (static_cast<unsigned char>(utf8[n]) & 0xC0) == 0x80) --n;
+    if (n == 0) n = std::min(utf8.size(), sizeof t.text.text - 1);  // not UTF-8: ImGui replaces it
+    std::memcpy(t.text.text, utf8.data(), n);
+    b.events.push_back(t);
+    utf8.remove_prefix(n);
+  }
 }
 
 // Unmounting: the frame loop stops, ImGui and its backends are shut down, the GL context and

@@ -41,6 +41,9 @@
     workspace: 0,      // start in this workspace's Members view (when no route is given)
   });
   const ORG_ID = /^[a-z0-9-]{1,40}$/;
+  // The app's files (fonts/ for the fallback fonts) are next to this script.
+  const APP_BASE = (document.currentScript && document.currentScript.src) || location.href;
+  const FONT_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
   const HTTP_TIMEOUT_MS = 15000;
 
   // An error whose message is meant for the user as it is.
@@ -149,6 +152,46 @@
   }
 
   // ---------------------------------------------------------------------------------------
+  // Keyboard
+
+  // Puts the canvas into a wrapper (display: contents, so the layout does not change) with a
+  // hidden text field: keys typed into either bubble to the wrapper, where SDL listens.
+  function wrapForKeyboard(canvas) {
+    const wrapper = document.createElement('div');
+    wrapper.style.display = 'contents';
+    if (canvas.parentNode) canvas.parentNode.insertBefore(wrapper, canvas);
+    wrapper.appendChild(canvas);
+    const field = document.createElement('textarea');
+    field.tabIndex = -1;  // not a stop of the page's Tab order: the console moves focus here itself
+    field.setAttribute('aria-label', canvas.getAttribute('aria-label') || 'Subspace console');
+    for (const [k, v] of [['autocomplete', 'off'], ['autocorrect', 'off'], ['autocapitalize', 'off'], ['spellcheck', 'false']]) {
+      field.setAttribute(k, v);
+    }
+    // Invisible but focusable (not display:none); fixed, so focusing or typing never scrolls
+    // the page; 16px, so that mobile browsers do not zoom in on focus.
+    field.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:20px;margin:0;padding:0;border:0;outline:none;' +
+      'opacity:0;resize:none;overflow:hidden;white-space:pre;font-size:16px;color:transparent;background:transparent;' +
+      'caret-color:transparent;pointer-events:none;z-index:0';
+    wrapper.appendChild(field);
+    return {
+      wrapper,
+      field,
+      // Caret position in CSS pixels of the canvas, kept inside the viewport.
+      place(x, y) {
+        const box = canvas.getBoundingClientRect();
+        const left = Math.min(Math.max(0, box.left + x), window.innerWidth - 2);
+        const top = Math.min(Math.max(0, box.top + y), window.innerHeight - 20);
+        field.style.left = `${left}px`;
+        field.style.top = `${top}px`;
+      },
+      unwrap() {
+        if (wrapper.parentNode) wrapper.parentNode.insertBefore(canvas, wrapper);
+        wrapper.remove();
+      },
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------
   // One instance
 
   function start(canvas, userConfig, ownsCanvas = false) {
@@ -227,7 +270,7 @@
           ok = document.execCommand('copy');
         } catch (e) { /* reported below */ }
         area.remove();
-        canvas.focus({ preventScroll: true });
+        focusApp();
         if (!ok) {
           const message = `Could not copy to the clipboard${why ? ` (${why})` : ''}.`;
           console.warn('Subspace:', message);
@@ -241,6 +284,13 @@
       }
     }
     function onKeyDownCapture(e) {
+      onKeyEnd();
+      // Keys of a composition (dead keys, an input method) are the text field's: SDL would
+      // see an IME's Enter or Backspace as the console's. Its result comes as compositionend.
+      if (e.isComposing || e.keyCode === 229) {
+        e.stopImmediatePropagation();
+        return;
+      }
       // SDL prevents the default action of every Ctrl+key and function key. Keys kept away
       // from SDL here keep their browser meaning: the paste shortcuts (the paste event that
       // follows hands the text to C++, which replays the shortcut to ImGui), and every
@@ -254,6 +304,49 @@
       const text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
       e.preventDefault();
       if (text && native) native.paste(text);
+    }
+
+    // --- keyboard: the canvas and a hidden text field -------------------------------------
+    // SDL reads text only from keypress events, and a canvas never receives a composition:
+    // dead keys, input methods, emoji pickers and mobile keyboards typed nothing. While an
+    // ImGui text field is active, the keyboard is on a hidden field of this instance; SDL
+    // listens on an element holding both (keys.wrapper), so it still sees every key. Plain
+    // characters still come through SDL's keypress, which prevents the default: they never
+    // reach the field. What the field does receive (a composition's result, inserted text)
+    // is handed to C++ and the field emptied again.
+    let keys = null;  // wrapForKeyboard(canvas), once the configuration is known
+    let textWanted = false, composing = false, inKeypress = false;
+    function focusApp() {
+      (textWanted ? keys.field : canvas).focus({ preventScroll: true });
+    }
+    function takeFieldText() {
+      const text = keys.field.value;
+      keys.field.value = '';
+      // Text of a keypress went to SDL already. (SDL prevents a keypress's default whenever
+      // it takes its text, so the field never gets it; this keeps it so if that changes.)
+      if (!text || !native || inKeypress) return;
+      native.insertText(text);
+    }
+    // From a keypress to the end of its key (keyup or the next keydown).
+    const onKeyPress = () => { inKeypress = true; };
+    const onKeyEnd = () => { inKeypress = false; };
+    function onInput(e) {
+      if (!composing && !e.isComposing) takeFieldText();  // a composition's steps wait for its end
+    }
+    function onCompositionEnd() {
+      composing = false;
+      takeFieldText();
+    }
+    // While a field is active the keyboard goes to the hidden field, if it was this
+    // instance's: focus elsewhere on the page (a host's input, another instance) stays there.
+    function setTextInput(on) {
+      textWanted = on;
+      const active = document.activeElement;
+      if (on && active === canvas) keys.field.focus({ preventScroll: true });
+      if (!on && active === keys.field) {
+        keys.field.value = '';
+        canvas.focus({ preventScroll: true });
+      }
     }
 
     // --- files ----------------------------------------------------------------------------
@@ -430,6 +523,24 @@
             if (native && !failure) native.httpResponse(id, status, text);
           });
       },
+      // A fallback font (CJK, emoji, other scripts), fetched only once a name needs it: it is
+      // not in the first download. It goes into the wasm file system where the fonts are.
+      fetchFont(name, dir) {
+        const done = (ok) => { if (native && !failure) native.fontFetched(name, ok); };
+        if (!FONT_FILE.test(name)) return done(false);
+        fetch(new URL(`fonts/${name}`, APP_BASE).href)
+          .then((res) => (res.ok ? res.arrayBuffer() : Promise.reject(new Error(`HTTP ${res.status}`))))
+          .then((bytes) => {
+            if (!module || failure) return;
+            module.FS.writeFile(`${dir}/${name}`, new Uint8Array(bytes));
+            done(true);
+          })
+          .catch((e) => {
+            console.warn(`Subspace: the font ${name} could not be fetched (${e.message}); its characters are drawn as boxes.`);
+            done(false);
+          });
+        return undefined;
+      },
       copyText,
       download,
       setRoute,
@@ -443,6 +554,10 @@
         } catch (e) { /* pass the text on */ }
         emit(event, data);
       },
+      textInput: setTextInput,
+      // Where ImGui's text cursor is (CSS pixels in the canvas): an input method shows its
+      // candidates next to the hidden field, so the field follows the cursor.
+      textCaret: (x, y) => keys.place(x, y),
       firstFrame() {
         if (started || failure) return;
         started = true;
@@ -562,13 +677,23 @@
       },
       config.saveDelayMs);
 
+    keys = wrapForKeyboard(canvas);
+    cleanup.push(() => keys.unwrap());
+
     // Keyboard input goes to the canvas: it must be focusable and take focus when clicked
-    // (without that, a click reaches ImGui but typed keys are lost).
+    // (without that, a click reaches ImGui but typed keys are lost). While a text field is
+    // active, focus given to the canvas moves on to the hidden field.
     if (!canvas.hasAttribute('tabindex')) canvas.tabIndex = -1;
     listen(canvas, 'mousedown', () => canvas.focus({ preventScroll: true }));
+    listen(canvas, 'focus', () => { if (textWanted) keys.field.focus({ preventScroll: true }); });
     listen(canvas, 'contextmenu', (e) => e.preventDefault());
-    listen(canvas, 'keydown', onKeyDownCapture, { capture: true });
-    listen(canvas, 'paste', onPaste);
+    listen(keys.wrapper, 'keydown', onKeyDownCapture, { capture: true });
+    listen(keys.wrapper, 'keypress', onKeyPress, { capture: true });
+    listen(keys.wrapper, 'keyup', onKeyEnd, { capture: true });
+    listen(keys.wrapper, 'paste', onPaste);
+    listen(keys.field, 'compositionstart', () => { composing = true; });
+    listen(keys.field, 'compositionend', onCompositionEnd);
+    listen(keys.field, 'input', onInput);
     if (config.routing) {
       listen(window, 'popstate', onLocationChange);
       listen(window, 'hashchange', onLocationChange);
@@ -576,6 +701,7 @@
 
     global.createSubspaceModule({
       canvas,
+      subspaceKeys: keys.wrapper,
       subspaceHost: host,
       print: (text) => console.log(text),
       printErr: (text) => console.warn(text),

@@ -38,6 +38,10 @@ void subspace_js_emit(const char* event, const char* json);
 void subspace_js_first_frame();                  // resolves the page's `ready` promise
 void subspace_js_fatal(const char* message);     // the app cannot run (e.g. no WebGL2)
 void subspace_js_canvas_size(double* css_w, double* css_h);  // the canvas's CSS size
+void subspace_js_text_input(int on);             // an ImGui text field is active (or no longer)
+void subspace_js_text_caret(int x, int y);       // its text cursor, CSS pixels in the canvas
+// Fetches a fallback font file into the wasm file system's `dir`; answers subspace_font_fetched.
+void subspace_js_fetch_font(const char* name, const char* dir);
 // fetch(); answers subspace_http_response(id, status, body).
 void subspace_js_http(unsigned id, const char* method, const char* url, const char* body, const char* bearer);
 }
@@ -85,6 +89,7 @@ struct Backend {
   // last key event handed over.
   std::deque<SDL_Event> events;
   std::uint16_t key_mods = 0;
+  bool text_input = false;  // what the page was last told of io.WantTextInput
 
   // Clipboard: the last text copied or pasted; a paste from the browser waiting to be
   // replayed to ImGui as the paste shortcut.
@@ -104,5 +109,8 @@ void wake();  // something changed outside ImGui's input: draw the next frames a
 // main.cpp
 void on_store_loaded(bool ok, const std::string& message, const std::string& read_only_reason);
 void shutdown();
+// Text the page's hidden field received (a composition's result, an emoji, a mobile
+// keyboard's word): joins the input events in order, for ImGui's text fields.
+void queue_text(std::string_view utf8);
 
 }  // namespace subspace::web

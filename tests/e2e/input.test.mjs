@@ -1,8 +1,10 @@
 // Keyboard and clipboard through the canvas: typed text reaches ImGui's fields, copying
-// writes the browser clipboard, pasting from the browser clipboard reaches ImGui.
+// writes the browser clipboard, pasting from the browser clipboard reaches ImGui, and text
+// that comes through composition (dead keys, input methods, emoji pickers: what
+// keyboard.insertText and CDP's Input.imeSetComposition do) reaches them too.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { clickItem, launchApp, typeInto } from './harness.mjs';
+import { clickItem, launchApp, nextFrames, typeInto, waitForItem, waitForItemGone } from './harness.mjs';
 
 let app;
 before(async () => { app = await launchApp({ permissions: ['clipboard-read', 'clipboard-write'] }); });
@@ -125,5 +127,77 @@ test("the browser's own shortcuts stay the browser's while the console has the k
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Backspace');
   await waitRows(page, (names) => names.length >= 3);
+  assert.deepEqual(app.errors, []);
+});
+
+// Opens the Create Sub-workspace wizard and focuses its name field.
+async function openWizardName(page) {
+  await clickItem(page, '+ Create Sub-workspace##open-wizard');
+  await clickItem(page, '##wizard-name');
+  await nextFrames(page, 3);  // the field is active: the keyboard has moved to the hidden field
+}
+async function createFromWizard(page, name) {
+  // Keys typed quickly are handed to ImGui one press or release a frame: let them all arrive.
+  await nextFrames(page, 8);
+  await clickItem(page, 'Create Sub-workspace##wizard');
+  await waitForItemGone(page, 'Create Sub-workspace##wizard');
+  try {
+    await page.waitForFunction((n) => window.Subspace.getState().workspaces.some((w) => w.name === n), name, { timeout: 5000 });
+  } catch (e) {
+    throw new Error(`"${name}" was not created; the workspaces are ${JSON.stringify(await names(page))}`);
+  }
+}
+const names = (page) => page.evaluate(() => window.Subspace.getState().workspaces.map((w) => w.name));
+
+test('composed text reaches a name field: a dead key, inserted text in any script, an emoji', async () => {
+  const { page } = app;
+  await openWizardName(page);
+  // The keyboard is on this instance's hidden field, which did not scroll the page.
+  assert.deepEqual(await page.evaluate(() => [document.activeElement.tagName, window.scrollX, window.scrollY]), ['TEXTAREA', 0, 0]);
+  await page.keyboard.type('Caf');
+  // A dead key: the accent is composed first, then committed with the letter ("Café").
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: '´', selectionStart: 1, selectionEnd: 1 });
+  await nextFrames(page, 2);
+  await page.keyboard.insertText('é');
+  // An input method commits whole words; an emoji picker inserts the emoji.
+  for (const text of [' Zürich', ' 東京', ' 🙂']) {
+    await page.keyboard.insertText(text);
+    await nextFrames(page, 2);
+  }
+  // Ordinary keys still work after it: typed letters once each, Backspace.
+  await page.keyboard.type('xy');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  const name = 'Café Zürich 東京 🙂';
+  await createFromWizard(page, name);
+  assert.ok((await names(page)).includes(name), `created "${name}": ${await names(page)}`);
+  // The field is gone: the keyboard is back on the canvas.
+  await nextFrames(page, 3);
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'CANVAS');
+  await cdp.detach();
+  assert.deepEqual(app.errors, []);
+});
+
+test('inserted text filters the list like typed text; typing is not doubled; Ctrl+A still selects', async () => {
+  const { page } = app;
+  await clickItem(page, '##subs-search');
+  await nextFrames(page, 3);
+  await page.keyboard.insertText('東京');
+  const shown = await waitRows(page, (list) => list.length === 1);
+  assert.deepEqual(shown, ['Café Zürich 東京 🙂']);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await waitRows(page, (list) => list.length >= 3);
+
+  // Typed characters arrive once (SDL's keypress), never again from the hidden field.
+  await openWizardName(page);
+  await page.keyboard.type('Wrong name', { delay: 5 });
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('Plain Typing', { delay: 5 });
+  await page.keyboard.insertText('!');
+  await createFromWizard(page, 'Plain Typing!');
+  assert.equal((await names(page)).filter((n) => /Typing|Wrong/.test(n)).join('|'), 'Plain Typing!');
+  assert.equal(await page.evaluate(() => document.querySelector('textarea').value), '', 'the hidden field is emptied');
   assert.deepEqual(app.errors, []);
 });

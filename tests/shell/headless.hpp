@@ -41,22 +41,40 @@ struct Headless {
 
   explicit Headless(ui::AppConfig cfg = {}, float width = 1280, float height = 800) {
     ctx = ImGui::CreateContext();
+    // CreateContext keeps another current context current (test_views keeps one for the
+    // whole run): each Headless draws in its own.
+    ImGui::SetCurrentContext(ctx);
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.DisplaySize = ImVec2(width, height);
     io.DeltaTime = 1.0f / 60.0f;
     ui::apply_theme(cfg.dark.value_or(false));
-    ui::build_fonts(SUBSPACE_FONT_DIR, 1.0f);
-    unsigned char* pixels;
-    int w, h;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    make_fonts(/*only_if_grown=*/false);
     app = std::make_unique<ui::App>(platform, storage, cfg);
     app->start();
     frame();
   }
   ~Headless() { ImGui::DestroyContext(ctx); }
 
+  // This Headless's context, with its own fonts (another Headless may have built the shared
+  // ui::fonts() into its atlas since).
+  ImGuiIO& use() {
+    ImGui::SetCurrentContext(ctx);
+    ImGuiIO& io = ImGui::GetIO();
+    if (!io.Fonts->Fonts.contains(ui::fonts().body)) make_fonts(false);
+    return io;
+  }
+  static void make_fonts(bool only_if_grown) {
+    if (only_if_grown && !ui::update_fonts()) return;
+    if (!only_if_grown) ui::build_fonts(SUBSPACE_FONT_DIR, 1.0f);
+    unsigned char* pixels;
+    int w, h;
+    ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+  }
+
   void frame() {
+    use();
+    make_fonts(/*only_if_grown=*/true);  // between frames, as the web platform does
     ui::enter_activates(ImGui::GetIO());  // as the web platform does
     ImGui::NewFrame();
     app->frame();
@@ -73,13 +91,13 @@ struct Headless {
   // The pointer rests on the widget's centre for two frames (a tooltip shows on the second).
   void hover(const std::string& label) {
     const ui::ItemRect& r = rect(label);
-    ImGui::GetIO().MousePos = ImVec2((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2);
+    use().MousePos = ImVec2((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2);
     frame();
     frame();
   }
   void click(const std::string& label) {
     const ui::ItemRect& r = rect(label);
-    ImGuiIO& io = ImGui::GetIO();
+    ImGuiIO& io = use();
     io.MousePos = ImVec2((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2);
     frame();
     io.MouseDown[0] = true;
@@ -89,12 +107,12 @@ struct Headless {
     frame();
   }
   void type(const std::string& text) {
-    ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
+    use().AddInputCharactersUTF8(text.c_str());
     frame();
     frame();
   }
   void key(ImGuiKey k) {
-    ImGuiIO& io = ImGui::GetIO();
+    ImGuiIO& io = use();
     int index = io.KeyMap[k];
     if (index < 0) {  // headless: map keys to their own enum values once
       for (int i = 0; i < ImGuiKey_COUNT; ++i) io.KeyMap[i] = i;

@@ -18,6 +18,7 @@ Headless& large() {
     c.demo = "large";
     return c;
   }());
+  h.use();  // it outlives the other tests' Headless: its context is current again
   return h;
 }
 
