@@ -30,12 +30,12 @@ std::string csv_line(const std::vector<std::string>& fields) {
 }
 
 std::string members_csv(const State& s, const Workspace& ws, TimeMs now) {
-  std::string out = csv_line({"email", "name", "role", "status", "since", "expires"});
+  std::string out = std::string(kUtf8Bom) + csv_line({"email", "name", "role", "status", "since", "expires"});
   for (const auto& m : ws.members) {
     const Person& p = s.people[m.person];
     std::string status(member_status_code(m.status));
     if (invitation_expired(m, now)) status = "expired";
-    out += csv_line({p.email, p.name, std::string(role_code(m.role)), status, format_datetime(m.since),
+    out += csv_line({p.email, p.name, std::string(role_label(m.role)), status, format_datetime(m.since),
                      m.status == MemberStatus::Invited ? format_datetime(m.expires_at) : ""});
   }
   return out;
@@ -50,14 +50,18 @@ void CsvParser::skip_bom() {
 }
 
 char CsvParser::detect_delimiter(std::string_view data) {
-  int commas = 0, semicolons = 0;
+  // The first line's most used separator: commas, semicolons (spreadsheets in locales with
+  // a decimal comma), or tabs (what a spreadsheet puts on the clipboard).
+  int commas = 0, semicolons = 0, tabs = 0;
   bool quoted = false;
   for (char c : data.substr(0, 64 * 1024)) {
     if (c == '"') quoted = !quoted;
     else if (!quoted && (c == '\n' || c == '\r')) break;
     else if (!quoted && c == ',') ++commas;
     else if (!quoted && c == ';') ++semicolons;
+    else if (!quoted && c == '\t') ++tabs;
   }
+  if (tabs > commas && tabs > semicolons) return '\t';
   return semicolons > commas ? ';' : ',';
 }
 

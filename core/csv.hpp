@@ -12,8 +12,12 @@ namespace subspace {
 // spreadsheet would run as a formula (=, +, -, @ at the start).
 std::string csv_field(std::string_view s);
 std::string csv_line(const std::vector<std::string>& fields);
+// Starts every file we export: without it Excel reads UTF-8 as the system's code page
+// (José -> JosÃ©). The member import skips it.
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
-// Members of a workspace: email, name, role, status, since, expires (UTC).
+// Members of a workspace: email, name, role ("Super Admin", as people write it and the
+// import reads it), status, since, expires (UTC); UTF-8 with a BOM, for spreadsheets.
 std::string members_csv(const State& s, const Workspace& ws, TimeMs now);
 
 struct CsvRecord {

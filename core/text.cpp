@@ -111,27 +111,68 @@ std::string workspace_name_problem(std::string_view raw) {
   return "A workspace name cannot hold control characters such as tabs or line breaks.";
 }
 
+namespace {
+
+// The letter an accented Latin letter sorts with (É and é with e, ß with s, Ø with o), over
+// Latin-1 and Latin Extended-A; ASCII folded to lower case; anything else is itself.
+char32_t sort_fold(char32_t c) {
+  static constexpr char kLatin1[] = "aaaaaaaceeeeiiiidnooooo\0ouuuuyts";  // U+00C0..U+00DF, and +0x20
+  static constexpr char kExtendedA[] =
+      "aaaaaaccccccccdd" "ddeeeeeeeeeegggg" "gggghhhhiiiiiiii" "iiiijjkkklllllll"
+      "lllnnnnnnnnnoooo" "oooorrrrrrssssss" "ssttttttuuuuuuuu" "uuuuwwyyyzzzzzzs";  // U+0100..U+017F
+  if (c >= 'A' && c <= 'Z') return c - 'A' + 'a';
+  if (c >= 0xC0 && c <= 0xFF && kLatin1[(c - 0xC0) & 0x1F]) return c == 0xFF ? 'y' : kLatin1[(c - 0xC0) & 0x1F];
+  if (c >= 0x100 && c <= 0x17F) return kExtendedA[c - 0x100];
+  return c;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+}  // namespace
+
+std::string search_fold(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    char32_t c;
+    int len = decode_utf8(s, i, c);
+    if (len == 0) {  // not UTF-8: the byte as it is
+      out += s[i++];
+      continue;
+    }
+    char32_t f = sort_fold(c);
+    if (f < 0x80) out += static_cast<char>(f);
+    else out.append(s.substr(i, static_cast<size_t>(len)));  // unchanged: its own bytes
+    i += static_cast<size_t>(len);
+  }
+  return out;
+}
+
 int natural_compare(std::string_view a, std::string_view b) {
-  auto digit = [](char c) { return c >= '0' && c <= '9'; };
-  auto lower = [](char c) { return static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); };
   size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {
-    if (digit(a[i]) && digit(b[j])) {
+    if (is_digit(a[i]) && is_digit(b[j])) {
       // Leading zeros carry no value; then the longer run is the larger number.
       while (i < a.size() && a[i] == '0') ++i;
       while (j < b.size() && b[j] == '0') ++j;
       size_t ei = i, ej = j;
-      while (ei < a.size() && digit(a[ei])) ++ei;
-      while (ej < b.size() && digit(b[ej])) ++ej;
+      while (ei < a.size() && is_digit(a[ei])) ++ei;
+      while (ej < b.size() && is_digit(b[ej])) ++ej;
       if (ei - i != ej - j) return ei - i < ej - j ? -1 : 1;
       if (int c = a.substr(i, ei - i).compare(b.substr(j, ej - j))) return c;
       i = ei;
       j = ej;
       continue;
     }
-    if (lower(a[i]) != lower(b[j])) return lower(a[i]) < lower(b[j]) ? -1 : 1;
-    ++i;
-    ++j;
+    // A byte that is not UTF-8 stands for itself.
+    char32_t ca, cb;
+    int la = decode_utf8(a, i, ca), lb = decode_utf8(b, j, cb);
+    if (la == 0) ca = static_cast<unsigned char>(a[i]), la = 1;
+    if (lb == 0) cb = static_cast<unsigned char>(b[j]), lb = 1;
+    char32_t fa = sort_fold(ca), fb = sort_fold(cb);
+    if (fa != fb) return fa < fb ? -1 : 1;
+    i += static_cast<size_t>(la);
+    j += static_cast<size_t>(lb);
   }
   if (i < a.size() || j < b.size()) return i < a.size() ? 1 : -1;
   return a.compare(b);

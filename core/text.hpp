@@ -15,9 +15,13 @@ std::string trim(std::string_view s);
 std::string ascii_lower(std::string_view s);
 bool iequals_ascii(std::string_view a, std::string_view b);
 // The order people expect in lists: "Team 2" before "Team 10" (runs of digits compare by
-// value), ASCII case ignored; texts equal by that rule ("a01", "A1") fall back to byte order,
-// so the order is total. Negative, zero or positive, like strcmp.
+// value), case and Latin accents ignored ("Équipe" with the e's, "Zoë" after "Zoe" and
+// before "Zora"); texts equal by that rule ("a01", "A1") fall back to byte order, so the
+// order is total. Negative, zero or positive, like strcmp.
 int natural_compare(std::string_view a, std::string_view b);
+// For searching: case and Latin accents folded as the list order folds them, so "elodie"
+// finds "Élodie" and "zurich" finds "Zürich".
+std::string search_fold(std::string_view s);
 inline bool natural_less(std::string_view a, std::string_view b) { return natural_compare(a, b) < 0; }
 
 // Workspace names: 1-64 code points after trimming, no control characters.

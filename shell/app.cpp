@@ -72,6 +72,11 @@ void App::set_read_only(bool on, std::string reason) {
   follower_reason_ = on ? std::move(reason) : std::string();
   ui_.read_only = !follower_reason_.empty() || !locked_reason_.empty();
   ui_.read_only_reason = !locked_reason_.empty() ? locked_reason_ : follower_reason_;
+  // Writable again: refusals that said it was not are out of date.
+  if (!ui_.read_only) {
+    auto& t = ui_.toasts;
+    t.erase(std::remove_if(t.begin(), t.end(), [](const Toast& x) { return x.text.rfind("This tab is read-only", 0) == 0; }), t.end());
+  }
 }
 
 void App::reload_store() {

@@ -85,6 +85,9 @@ class App {
 
   // --- for panels ---
   const State& state() const { return session_.state(); }
+  // The names of the organisation have all been read for the fonts (scripts/bench waits
+  // for it: the reading is spread over the first frames after a load).
+  bool glyph_scan_idle() const { return glyphs_.idle(state()); }
   UiState& ui() { return ui_; }
   Platform& platform() { return platform_; }
   ItemRects& items() { return items_; }

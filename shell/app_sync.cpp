@@ -118,7 +118,7 @@ std::string App::unreachable_hint() const {
   std::size_t scheme = url.find("://");
   std::string origin = scheme == std::string::npos ? url : url.substr(0, url.find('/', scheme + 3));
   return "is it running, and does it accept this page" +
-         (origin.empty() ? std::string("?") : " (subspace-server --allow-origin " + origin + ")?");
+         (origin.empty() ? std::string("?") : " (scripts/server --allow-origin " + origin + ")?");
 }
 
 void App::sync_tick() {

@@ -43,11 +43,11 @@ void refresh_actor_rows(const State& s, ActorPickerState& picker) {
   picker.version = s.version;
   picker.key = key;
   picker.rows.clear();
-  std::string needle = ascii_lower(trim(key));
+  std::string needle = search_fold(trim(key));
   for (PersonIx p = 0; p < s.people.size(); ++p) {
     const Person& person = s.people[p];
     if (needle.empty() || person.email.find(needle) != std::string::npos ||
-        ascii_lower(person.name).find(needle) != std::string::npos)
+        search_fold(person.name).find(needle) != std::string::npos)
       picker.rows.push_back(p);
   }
 }
@@ -96,9 +96,9 @@ void refresh_switcher_rows(const State& s, PersonIx me, SwitcherState& sw) {
   sw.cached_version = s.version;
   sw.cached_key = key;
   sw.rows.clear();
-  std::string needle = ascii_lower(trim(sw.filter.view()));
+  std::string needle = search_fold(trim(sw.filter.view()));
   for (WorkspaceId id : visible_workspaces(s, me))
-    if (needle.empty() || ascii_lower(s.workspace(id)->name).find(needle) != std::string::npos) sw.rows.push_back(id);
+    if (needle.empty() || search_fold(s.workspace(id)->name).find(needle) != std::string::npos) sw.rows.push_back(id);
   // The parent first, then the subs in the Sub-workspaces list's order (Team 2 before Team 10).
   std::sort(sw.rows.begin(), sw.rows.end(), [&](WorkspaceId a, WorkspaceId b) {
     const Workspace &x = *s.workspace(a), &y = *s.workspace(b);

@@ -49,10 +49,12 @@ void App::start_csv_import(std::string_view name, std::string_view bytes) {
   CsvImportView& v = ui_.csv;
   WorkspaceId ws = v.ws ? v.ws : ui_.route.ws;
   Role role = v.default_role;
+  std::string paste(v.paste.view());  // kept: after a refusal the text is still there to fix
   v = CsvImportView{};
   v.open = true;
   v.ws = ws;
   v.default_role = role;
+  v.paste.set(paste);
   v.source = name;
   v.reading = true;
   csv_reader_ = std::make_unique<MemberCsvReader>(std::string(bytes));
@@ -71,6 +73,13 @@ void App::csv_tick() {
   v.rows = std::move(result.rows);
   v.chosen.assign(v.rows.size(), 1);
   for (std::size_t i = 0; i < v.rows.size(); ++i) v.chosen[i] = v.rows[i].code == Err::none;
+  // Names from the file are in no workspace yet: the fonts learn their characters now, so
+  // the preview does not show boxes for them (a 王芳 in the list is drawn as 王芳).
+  for (const ImportedMember& m : v.rows) {
+    want_glyphs(m.name);
+    want_glyphs(m.email);
+    want_glyphs(m.role_text);
+  }
   ++v.generation;
   if (v.error.empty() && v.rows.empty()) v.error = "The file has a header but no rows.";
 }
@@ -105,11 +114,13 @@ void draw_csv_import(App& app) {
   }
   ImGui::Text("Invite people to %s from a member list", ws->name.c_str());
   text_muted("CSV with a header such as email, \"Email Address\" or \"Primary Email\"; a name, or first and last names; an "
-             "optional role column. Commas or semicolons, UTF-8.");
+             "optional role column. Commas, semicolons or tabs (rows copied from a spreadsheet), UTF-8.");
   if (button("Choose a CSV file...##csv")) app.platform().pick_file(FilePurpose::InviteCsv, ".csv,text/csv,text/plain");
   ImGui::SameLine();
   text_muted("or paste it:");
-  ImGui::InputTextMultiline("##csv-paste", v.paste.data, sizeof v.paste.data, ImVec2(-1, ImGui::GetTextLineHeight() * 3.5f));
+  // Tabs kept: a spreadsheet's rows on the clipboard are tab-separated.
+  ImGui::InputTextMultiline("##csv-paste", v.paste.data, sizeof v.paste.data, ImVec2(-1, ImGui::GetTextLineHeight() * 3.5f),
+                            ImGuiInputTextFlags_AllowTabInput);
   track("csv:paste");
   if (button("Read pasted text##csv", !v.paste.empty(), "Paste a member list first.")) {
     std::string text(v.paste.view());

@@ -21,6 +21,10 @@ class GlyphScan {
   void restart();
   // Once a frame, inside it: a slice of the state's strings and the active text field.
   void tick(const State& s);
+  // Every string of `s` has been read (the next frames only look at the active field).
+  bool idle(const State& s) const {
+    return &s == state_ && !walking_ && s.version == done_version_ && audit_read_ >= s.audit.size();
+  }
 
  private:
   void walk(const State& s, std::size_t budget);

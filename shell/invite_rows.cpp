@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "core/paste_list.hpp"
 #include "core/text.hpp"
 #include "shell/app.hpp"
 #include "shell/theme.hpp"
@@ -29,30 +30,19 @@ std::string short_reason(const InviteVerdict& v) {
 // Keeps the editor's right-hand buttons clear of the dialog body's scrollbar.
 float right_margin() { return ImGui::GetStyle().ItemSpacing.x; }
 
-bool is_list_separator(char c) { return c == ',' || c == ';' || c == '\n' || c == '\r' || c == ' ' || c == '\t'; }
-
-// A pasted list arrives as one long line, which ImGui 1.86 does not wrap: one address per
-// line keeps the whole list in view. Separators are equivalent, so nothing is lost.
-int one_address_per_line(ImGuiInputTextCallbackData* d) {
-  for (int i = 0; i < d->BufTextLen; ++i)
-    if (is_list_separator(d->Buf[i]) && d->Buf[i] != '\n') {
-      d->Buf[i] = '\n';
-      d->BufDirty = true;
-    }
-  for (int i = d->BufTextLen - 1; i > 0; --i)
-    if (d->Buf[i] == '\n' && d->Buf[i - 1] == '\n') d->DeleteChars(i, 1);
-  return 0;
-}
-
-int count_addresses(std::string_view text) {
-  int n = 0;
-  bool in_token = false;
-  for (char c : text) {
-    bool sep = is_list_separator(c);
-    if (!sep && !in_token) ++n;
-    in_token = !sep;
+// "Found 3: Ann Lee <ann@x.io>, bob@x.io and 1 more": what a pasted list will add, wrapped
+// under the box (a pasted line is wider than the box, which ImGui 1.86 does not wrap).
+std::string pasted_summary(const std::vector<PastedPerson>& people) {
+  std::string out = "Found " + format_count(static_cast<long long>(people.size())) + ": ";
+  constexpr size_t kShown = 6;
+  for (size_t i = 0; i < people.size() && i < kShown; ++i) {
+    const PastedPerson& p = people[i];
+    if (i) out += i + 1 == people.size() ? " and " : ", ";
+    out += p.name.empty() ? p.email : p.name + " <" + p.email + ">";
+    if (p.role) out += " (" + std::string(role_label(*p.role)) + ")";
   }
-  return n;
+  if (people.size() > kShown) out += " and " + format_count(static_cast<long long>(people.size() - kShown)) + " more";
+  return out + ".";
 }
 
 }  // namespace
@@ -120,21 +110,13 @@ void draw_seats_line(const State& s, const InvitePreview& preview, TimeMs now, c
 void add_pasted(std::vector<InviteDraft>& drafts, std::string_view text, Role role) {
   // Drop trailing empty rows first so pasted people come right after the typed ones.
   while (!drafts.empty() && drafts.back().email.empty() && drafts.back().name.empty()) drafts.pop_back();
-  std::string token;
-  auto flush = [&] {
-    std::string t = trim(token);
-    token.clear();
-    if (t.empty()) return;
-    InviteDraft d;
-    d.email.set(t);
-    d.role = role;
-    drafts.push_back(d);
-  };
-  for (char c : text) {
-    if (is_list_separator(c)) flush();
-    else token += c;
+  for (const PastedPerson& p : parse_pasted_people(text)) {
+    want_glyphs(p.name);  // in no workspace yet: the fonts learn its characters now
+    InviteDraft& d = drafts.emplace_back();
+    d.email.set(p.email);
+    d.name.set(p.name);
+    d.role = p.role.value_or(role);
   }
-  flush();
   drafts.emplace_back();
 }
 
@@ -143,6 +125,7 @@ void draw_invite_editor(App& app, std::vector<InviteDraft>& drafts, TextBuf<8192
   const Palette& pal = palette();
   ImGui::PushID(scope);
   int remove = -1;
+  std::vector<size_t> left_out;  // drafts core leaves out
   size_t row = 0;  // index into preview.rows (drafts without an email have no verdict)
   if (ImGui::BeginTable("invites", 4, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH, ImVec2(-right_margin(), 0))) {
     ImGui::TableSetupColumn("Email", 0, 3.0f);
@@ -163,6 +146,7 @@ void draw_invite_editor(App& app, std::vector<InviteDraft>& drafts, TextBuf<8192
       const InviteVerdict* v = nullptr;
       if (!trim(d.email.view()).empty() && row < preview.rows.size()) v = &preview.rows[row++];
       if (v && v->problem != Err::none) {
+        left_out.push_back(i);
         ImGui::PushStyleColor(ImGuiCol_Text, pal.danger);
         ImGui::TextWrapped("%s Left out: %s", "\xE2\x9C\x95", v->message.c_str());
         ImGui::PopStyleColor();
@@ -185,16 +169,33 @@ void draw_invite_editor(App& app, std::vector<InviteDraft>& drafts, TextBuf<8192
   if (remove >= 0) drafts.erase(drafts.begin() + remove);
   if (button("+ Add person")) drafts.emplace_back();
   track(std::string(scope) + ":add");
+  if (!left_out.empty()) {
+    ImGui::SameLine();
+    std::string label = "Remove the " + std::to_string(left_out.size()) + (left_out.size() == 1 ? " row" : " rows") +
+                        " left out###remove-left-out";
+    if (button(label.c_str()))
+      for (auto it = left_out.rbegin(); it != left_out.rend(); ++it) drafts.erase(drafts.begin() + static_cast<long>(*it));
+    track(std::string(scope) + ":remove-left-out");
+  }
 
   ImGui::Spacing();
-  text_muted("Or paste a list of emails (separated by commas, spaces or new lines):");
-  ImGui::InputTextMultiline("##paste", paste.data, sizeof paste.data, ImVec2(-right_margin(), ImGui::GetTextLineHeight() * 4.2f),
-                            ImGuiInputTextFlags_CallbackEdit, one_address_per_line);
+  text_muted("Or paste a list: emails, \"Name <email>\" as mail programs copy them, or rows copied from a spreadsheet.");
+  // Tabs kept: they separate the cells of rows copied from a spreadsheet.
+  ImGui::InputTextMultiline("##paste", paste.data, sizeof paste.data, ImVec2(-right_margin(), ImGui::GetTextLineHeight() * 3.2f),
+                            ImGuiInputTextFlags_AllowTabInput);
   track(std::string(scope) + ":paste");
-  int found = count_addresses(paste.view());
-  std::string add = found ? "Add these " + std::to_string(found) + (found == 1 ? " person" : " people") + "###add-pasted"
-                          : std::string("Add these people###add-pasted");
-  if (button(add.c_str(), found > 0, "Paste some emails first")) {
+  std::vector<PastedPerson> found = parse_pasted_people(paste.view());
+  if (!found.empty()) {
+    std::string summary = pasted_summary(found);
+    ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - right_margin());
+    text_muted("%s", summary.c_str());
+    ImGui::PopTextWrapPos();
+    track_text(std::string(scope) + ":pasted-summary", summary);
+  }
+  std::string add = !found.empty() ? "Add these " + format_count(static_cast<long long>(found.size())) +
+                                         (found.size() == 1 ? " person" : " people") + "###add-pasted"
+                                   : std::string("Add these people###add-pasted");
+  if (button(add.c_str(), !found.empty(), "Paste some emails first")) {
     add_pasted(drafts, paste.view(), Role::Creator);
     paste.clear();
   }

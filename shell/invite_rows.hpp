@@ -12,7 +12,8 @@ class App;
 
 // The drafts that have an email, as core rows (empty rows are ignored, not refused).
 std::vector<InviteRow> invite_rows(const std::vector<InviteDraft>& drafts);
-// Splits pasted text (commas, semicolons, spaces, new lines) into new drafts.
+// Adds the people of a pasted list (core/paste_list.hpp) as drafts; `role` where the list
+// names none.
 void add_pasted(std::vector<InviteDraft>& drafts, std::string_view text, Role role);
 // Splits a batch by core's verdict: the rows that can go in (returned) and, in `left_out`,
 // drafts of those that cannot, kept for the user to fix and send again.

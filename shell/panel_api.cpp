@@ -181,6 +181,17 @@ void draw_usage(App& app, const Workspace& ws, ApiState& st) {
 }
 
 void draw_try(App& app, ApiState& st) {
+  if (app.sync().enabled) {
+    // The server is the only way usage reaches the books: a call is made with the key itself.
+    std::string how = "Calls are made to the server with the key: POST " + app.sync().server +
+                      "/v1/usage with the header X-Api-Key and {\"endpoint\": \"/v2/video/generate\", \"credits\": 25} "
+                      "(credits in hundredths: 25 is 0.25 credits). GET /v1/quota tells what is left.";
+    ImGui::PushTextWrapPos(0);
+    text_muted("%s", how.c_str());
+    ImGui::PopTextWrapPos();
+    track_text("try:server", how);
+    return;
+  }
   text_muted("Try a request: paste a key to simulate one API call against it (charged like a real call).");
   // Empty fields take the defaults, and the hints say so: a bare "0.25" reads as typed in.
   const char* endpoint_hint = "default /v2/video/generate";
@@ -195,7 +206,7 @@ void draw_try(App& app, ApiState& st) {
   input_hint("##try-credits", credits_hint, st.try_credits);
   ImGui::SameLine();
   std::string key = trim(st.try_key.view());
-  if (button("Send##try", !key.empty(), "Paste a key first.")) {
+  if (action_button("Send##try", !key.empty(), "Paste a key first.")) {
     KeyFingerprint f = fingerprint(key);
     std::string endpoint = trim(st.try_endpoint.view());
     Cents credits = st.try_credits.empty() ? 25 : parse_credits(st.try_credits.view()).value_or(-1);

@@ -255,11 +255,11 @@ void draw_assets(App& app) {
   draw_create(app, *ws, st);
 
   std::vector<const Asset*> rows;
-  std::string needle = ascii_lower(trim(st.search.view()));
+  std::string needle = search_fold(trim(st.search.view()));
   auto consider = [&](AssetId id) {
     const Asset* a = s.asset(id);
     if (!a || (st.kind >= 0 && static_cast<int>(a->kind) != st.kind)) return;
-    if (!needle.empty() && ascii_lower(a->name).find(needle) == std::string::npos) return;
+    if (!needle.empty() && search_fold(a->name).find(needle) == std::string::npos) return;
     rows.push_back(a);
   };
   for (AssetId id : ws->assets) consider(id);

@@ -75,7 +75,7 @@ AuditFilter make_filter(const AuditState& st, const Workspace& ws, bool whole_or
 }
 
 std::string export_csv(const State& s, const std::vector<std::uint32_t>& rows) {
-  std::string out = csv_line({"time_utc", "actor", "workspace", "action", "detail", "result"});
+  std::string out = std::string(kUtf8Bom) + csv_line({"time_utc", "actor", "workspace", "action", "detail", "result"});
   for (auto it = rows.rbegin(); it != rows.rend(); ++it) {
     const AuditEntry& e = s.audit[*it];
     out += csv_line({format_datetime(e.time), std::string(s.email_of(e.actor)), workspace_label(s, e.workspace),
@@ -140,8 +140,9 @@ void draw_audit(App& app) {
     return;
   }
   bool whole_org = ws->is_parent && is_org_admin(s, *me);
-  text_muted(whole_org ? "Every accepted command and every refused attempt in the organisation."
-                       : "Every accepted command and every refused attempt in this workspace.");
+  text_muted("Every change made and every attempt refused in %s. API calls are counted on the API page; a refused call "
+             "is answered to its caller, not listed here.",
+             whole_org ? "the organisation" : "this workspace");
   draw_filters(app, st, whole_org);
   st.found.refresh(s, make_filter(st, *ws, whole_org));
   const std::vector<std::uint32_t>& rows = st.found.rows();

@@ -54,10 +54,10 @@ void refresh_rows(App& app, const Workspace& ws, MembersState& st) {
   st.cached_key = key;
   st.sole_admin = ws.is_parent ? sole_parent_super_admin(s) : kNoPerson;
   st.rows.clear();
-  std::string needle = ascii_lower(trim(st.search.view()));
+  std::string needle = search_fold(trim(st.search.view()));
   for (const auto& m : ws.members) {
     const Person& p = s.people[m.person];
-    if (needle.empty() || p.email.find(needle) != std::string::npos || ascii_lower(p.name).find(needle) != std::string::npos)
+    if (needle.empty() || p.email.find(needle) != std::string::npos || search_fold(p.name).find(needle) != std::string::npos)
       st.rows.push_back(m.person);
   }
   TimeMs now = app.now();
@@ -272,7 +272,7 @@ void draw_bulk_bar(App& app, const Workspace& ws, MembersState& st, PersonIx me)
   ImGui::SameLine();
   std::vector<PersonIx> people(st.selected.begin(), st.selected.end());
   std::sort(people.begin(), people.end(), [&](PersonIx a, PersonIx b) { return natural_less(s.people[a].email, s.people[b].email); });
-  if (button("Set role##bulk")) {
+  if (action_button("Set role##bulk")) {
     // Asked first, naming who changes: those who hold the role already, or whom you may
     // not change, are named as staying.
     std::vector<PersonIx> change, same, kept;
@@ -295,7 +295,7 @@ void draw_bulk_bar(App& app, const Workspace& ws, MembersState& st, PersonIx me)
   }
   ImGui::SameLine();
   bool any_invited = std::any_of(people.begin(), people.end(), [&](PersonIx p) { return ws.member(p)->status == MemberStatus::Invited; });
-  if (button("Resend invitations##bulk", any_invited, "None of the selected people has an invitation.")) {
+  if (action_button("Resend invitations##bulk", any_invited, "None of the selected people has an invitation.")) {
     int resent = 0;
     for (PersonIx p : people)
       if (ws.member(p)->status == MemberStatus::Invited) resent += app.dispatch(ResendInvitation{ws.id, s.people[p].email}).accepted();

@@ -41,6 +41,40 @@ void draw_sign_in(App& app) {
   }
 }
 
+namespace {
+
+// Signing out forgets the token, and someone who joined through an invitation link never
+// saw theirs: they are offered a copy before it goes.
+void draw_sign_out_confirm(App& app) {
+  if (!ImGui::BeginPopupModal("Sign out?##sync", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings))
+    return;
+  const SyncState& s = app.sync();
+  std::string text = "Sign out of " + s.server + "? To sign in again, in this browser or another, you need your sign-in "
+                     "token. Copy it now and keep it somewhere safe (a password manager), or ask an org admin for a new one.";
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopTextWrapPos();
+  track_text("sign-out:text", text);
+  ImGui::Spacing();
+  {
+    AllowWhileReadOnly copying_changes_nothing;
+    if (primary_button("Copy my token##sign-out")) {
+      app.platform().copy_text(s.token);
+      app.toast("Your sign-in token is copied to the clipboard.");
+    }
+  }
+  ImGui::SameLine();
+  if (danger_button("Sign out##sign-out-confirmed")) {
+    ImGui::CloseCurrentPopup();
+    app.sign_out();
+  }
+  ImGui::SameLine();
+  if (button("Cancel##sign-out") || escape_closes()) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+}
+
+}  // namespace
+
 void draw_signed_in(App& app) {
   const State& st = app.state();
   const SyncState& s = app.sync();
@@ -55,7 +89,8 @@ void draw_signed_in(App& app) {
   track("signed-in-as");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s on %s", s.email.c_str(), s.server.c_str());
   ImGui::SameLine();
-  if (small_button("Sign out##sync")) app.sign_out();
+  if (small_button("Sign out##sync")) ImGui::OpenPopup("Sign out?##sync");
+  draw_sign_out_confirm(app);
 }
 
 void draw_sync_status(App& app) {

@@ -25,9 +25,9 @@ void refresh_rows(App& app, SubsListState& st) {
   st.cached_version = s.version;
   st.cached_key = key;
   st.rows.clear();
-  std::string needle = ascii_lower(trim(st.search.view()));
+  std::string needle = search_fold(trim(st.search.view()));
   for (const auto& ws : s.workspaces)
-    if (!ws.is_parent && ws.live() && (needle.empty() || ascii_lower(ws.name).find(needle) != std::string::npos))
+    if (!ws.is_parent && ws.live() && (needle.empty() || search_fold(ws.name).find(needle) != std::string::npos))
       st.rows.push_back(ws.id);
   TimeMs now = app.now();
   auto less = [&](WorkspaceId a, WorkspaceId b) {
@@ -106,9 +106,13 @@ void draw_row(App& app, const Workspace& ws) {
   if (over_alert_threshold(ws)) {
     badge("\xE2\x9A\xA0 alert", pal.badge_warn_bg, pal.badge_warn_fg);
     track("alert:" + ws.name);
-    if (ImGui::IsItemHovered())
-      ImGui::SetTooltip("It has used %d%% of its credits: %s consumed, %s left (alert at %d%%).", consumed_percent(ws),
-                        format_credits(ws.consumed_total).c_str(), format_credits(ws.balance).c_str(), ws.alert_percent);
+    if (ImGui::IsItemHovered()) {
+      ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+      ImGui::SetTooltip("It has used %d%% of its credits: %s consumed, %s left (alert at %d%%).\nClick for its usage & billing.",
+                        consumed_percent(ws), format_credits(ws.consumed_total).c_str(), format_credits(ws.balance).c_str(),
+                        ws.alert_percent);
+    }
+    if (ImGui::IsItemClicked()) app.go(Route{View::Billing, ws.id});
     ImGui::SameLine();
   }
   ImGui::AlignTextToFramePadding();

@@ -144,7 +144,8 @@ std::string credits_problem(std::string_view text) {
 std::string download_name(std::string_view what, std::string_view name, TimeMs now, std::string_view ext) {
   std::string slug;
   for (char c : ascii_lower(name)) {
-    bool keep = std::isalnum(static_cast<unsigned char>(c)) != 0;
+    // Letters beyond ASCII (Zürich, 東京) stay: every file system takes UTF-8 names.
+    bool keep = std::isalnum(static_cast<unsigned char>(c)) != 0 || static_cast<unsigned char>(c) >= 0x80;
     if (keep) slug += c;
     else if (!slug.empty() && slug.back() != '-') slug += '-';
   }

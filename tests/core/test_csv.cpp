@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/csv.hpp"
+#include "core/demo.hpp"
 #include "core/member_import.hpp"
 
 using namespace subspace;
@@ -40,6 +41,8 @@ TEST_CASE("RFC 4180: quotes, doubled quotes, delimiters and line breaks inside f
   CHECK(parse_all(",,\n")[0].fields.size() == 3);
   CHECK(CsvParser::detect_delimiter("email;name;role\n") == ';');
   CHECK(CsvParser::detect_delimiter("\"a;b\",c\n") == ',');
+  CHECK(CsvParser::detect_delimiter("Name\tEmail\tRole\nAnn, Lee\ta@x.io\tViewer\n") == '\t');
+  CHECK(CsvParser::detect_delimiter("a,b\tc,d\n") == ',');
 }
 
 TEST_CASE("member lists: header names, name columns, roles, BOM, semicolons") {
@@ -99,6 +102,23 @@ TEST_CASE("member lists: header names, name columns, roles, BOM, semicolons") {
     CHECK(m.rows[0].code == Err::none);
     CHECK(m.rows[0].name == "Ann Marie Smith");
     CHECK(m.rows[1].line == 4);
+  }
+}
+
+TEST_CASE("a members export opens in a spreadsheet (BOM, role names) and reads back as the same people") {
+  State s = make_demo(*demo_size("small"), 7, 1'764'000'000'000).state;
+  const Workspace& ws = s.parent_workspace();
+  std::string csv = members_csv(s, ws, 1'764'000'000'000);
+  CHECK(csv.rfind("\xEF\xBB\xBF" "email,name,role,", 0) == 0);
+  CHECK(csv.find(",Super Admin,") != std::string::npos);
+  MemberImport back = read_members_csv(csv);
+  REQUIRE(back.error.empty());
+  REQUIRE(back.rows.size() == ws.members.size());
+  for (size_t i = 0; i < ws.members.size(); ++i) {
+    const Membership& m = ws.members[i];
+    CHECK(back.rows[i].email == s.people[m.person].email);
+    CHECK(back.rows[i].name == s.people[m.person].name);
+    CHECK(back.rows[i].role == m.role);
   }
 }
 

@@ -55,13 +55,32 @@ TEST_CASE("lists sort numbers by value and ignore case") {
   CHECK(natural_compare("99999999999999999999999", "100000000000000000000000") < 0);  // no overflow
 }
 
+TEST_CASE("lists sort accented Latin letters with their base letter") {
+  std::vector<std::string> got = {"Zora", "Zo\xC3\xAB", "\xC3\x89quipe Z\xC3\xBCrich", "Training APAC", "Elodie", "\xC3\x89lodie",
+                                  "\xC5\x81\xC3\xB3" "d\xC5\xBA", "Lodz", "Zoe"};
+  std::sort(got.begin(), got.end(), natural_less);
+  std::vector<std::string> want = {"Elodie", "\xC3\x89lodie", "\xC3\x89quipe Z\xC3\xBCrich", "Lodz", "\xC5\x81\xC3\xB3" "d\xC5\xBA",
+                                   "Training APAC", "Zoe", "Zo\xC3\xAB", "Zora"};
+  CHECK(got == want);
+  CHECK(natural_compare("\xC3\x9F", "s") > 0);   // ß sorts with s, after it (byte order breaks the tie)
+  CHECK(natural_compare("\xC3\x97", "x") > 0);   // × is not a letter: itself
+  CHECK(natural_compare("a\xFF", "a\xFE") > 0);  // bytes that are not UTF-8 compare as themselves
+}
+
+TEST_CASE("searching folds case and Latin accents, and keeps every other character") {
+  CHECK(search_fold("\xC3\x89lodie Z\xC3\xBCrich") == "elodie zurich");
+  CHECK(search_fold("\xC5\x81\xC3\xB3" "d\xC5\xBA") == "lodz");
+  CHECK(search_fold("\xE6\x9D\xB1\xE4\xBA\xAC Office") == "\xE6\x9D\xB1\xE4\xBA\xAC office");  // 東京 as it is
+  CHECK(search_fold("a\xFF") == "a\xFF");
+}
+
 TEST_CASE("the list order is a strict weak order on random texts") {
   // std::sort needs it: irreflexive, antisymmetric, transitive; checked on many triples.
   std::mt19937 rng(7);
-  const std::string alphabet = "aAb0019 .";
+  const std::vector<std::string> alphabet = {"a", "A", "b", "0", "0", "1", "9", " ", ".", "\xC3\xA1", "\xC3\x81", "\xC3\x9F", "s", "\xFF"};
   auto text = [&] {
-    std::string t(rng() % 6, ' ');
-    for (char& c : t) c = alphabet[rng() % alphabet.size()];
+    std::string t;
+    for (size_t n = rng() % 6; n > 0; --n) t += alphabet[rng() % alphabet.size()];
     return t;
   };
   auto sign = [](int v) { return (v > 0) - (v < 0); };

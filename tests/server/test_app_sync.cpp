@@ -25,7 +25,8 @@ struct NetPlatform final : ui::Platform {
   void secure_random(std::uint8_t* out, std::size_t n) override {
     for (std::size_t i = 0; i < n; ++i) out[i] = static_cast<std::uint8_t>((r = r * 6364136223846793005ull + 1442695040888963407ull) >> 56);
   }
-  void copy_text(std::string_view) override {}
+  std::string copied;
+  void copy_text(std::string_view text) override { copied = text; }
   void download(std::string_view, std::string_view, std::string_view) override {}
   void set_route(std::string_view, bool) override {}
   void pick_file(ui::FilePurpose, std::string_view) override {}
@@ -92,6 +93,18 @@ struct SyncedApp {
   template <class F> void until(F done, int frames = 400) {
     for (int i = 0; i < frames && !done(); ++i) frame();
     REQUIRE(done());
+  }
+  // A click at the centre of a labelled widget, as the mouse would.
+  void click(const std::string& label) {
+    const ui::ItemRect* r = app->items().find(label);
+    INFO("no widget labelled " << label);
+    REQUIRE(r);
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2((r->x0 + r->x1) / 2, (r->y0 + r->y1) / 2);
+    for (bool down : {false, true, false, false}) {
+      io.MouseDown[0] = down;
+      frame();
+    }
   }
 };
 
@@ -219,4 +232,26 @@ TEST_CASE("a sub member's console runs on their projection, with the org's seat 
   sue.until([&] { return !sue.app->sync().sign_in_error.empty(); });
   CHECK(sue.app->sync().sign_in_error == error_default_message(Err::no_access));
   CHECK_FALSE(sue.app->sync().signed_in());
+}
+
+TEST_CASE("signing out asks first and offers the token, which someone who joined by a link never saw") {
+  ServerProcess srv;
+  std::string token = srv.make_org("lumen", 20);
+  srv.start();
+  SyncedApp a(srv.port, "lumen");
+  a.app->sign_in(token);
+  a.until([&] { return a.app->sync().signed_in() && a.app->state().has_org; });
+  a.frame();
+  a.click("Sign out##sync");
+  CHECK(a.app->sync().signed_in());  // asked first
+  std::string text;
+  for (const auto& [label, rect] : a.app->items().all())
+    if (label.rfind("sign-out:text=", 0) == 0) text = label.substr(14);
+  CHECK(text.rfind("Sign out of http://127.0.0.1:", 0) == 0);
+  CHECK(text.find("you need your sign-in token") != std::string::npos);
+  a.click("Copy my token##sign-out");
+  CHECK(a.platform.copied == token);
+  CHECK(a.app->sync().signed_in());
+  a.click("Sign out##sign-out-confirmed");
+  CHECK_FALSE(a.app->sync().signed_in());
 }

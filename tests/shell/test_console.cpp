@@ -292,6 +292,12 @@ TEST_CASE("a read-only tab offers no control that would change anything, and say
   CHECK_FALSE(h.rect("+ Invite members##members").enabled);
   CHECK_FALSE(h.rect("Import CSV...##members").enabled);
   for (const auto& m : sub.members) CHECK_FALSE(h.rect("role:" + s.people[m.person].email).enabled);
+  h.app->ui().members.selected.insert(sub.members.front().person);  // ticking a box changes nothing
+  h.frame();
+  h.frame();
+  CHECK_FALSE(h.rect("Set role##bulk").enabled);
+  CHECK_FALSE(h.rect("Resend invitations##bulk").enabled);
+  h.app->ui().members.selected.clear();
   // Searching changes nothing: it still works.
   size_t all = h.app->ui().members.rows.size();
   h.click("##members-search");
@@ -303,7 +309,11 @@ TEST_CASE("a read-only tab offers no control that would change anything, and say
   h.frame();
   CHECK_FALSE(h.rect("Buy credits##billing").enabled);
 
+  // A refusal while read-only (a command from the page API) is shown, and goes once writable.
+  CHECK_FALSE(h.app->dispatch(CreateWorkspace{"Nope"}).accepted());
+  CHECK(last_toast(h).text.rfind("This tab is read-only", 0) == 0);
   h.app->set_read_only(false, "");
+  for (const auto& t : h.app->ui().toasts) CHECK(t.text.rfind("This tab is read-only", 0) != 0);
   h.app->go(ui::Route{ui::View::SubWorkspaces, 0});
   h.frame();
   h.frame();

@@ -124,8 +124,10 @@ TEST_CASE("a members export is named after the workspace and the day, and says s
   h.click("Export CSV##members");
   std::string file = "members-partners-emea-apac-" + format_date(h.platform.now()) + ".csv";
   REQUIRE(h.platform.downloads.count(file) == 1);
-  CHECK(h.platform.downloads[file].rfind("email,", 0) == 0);
+  CHECK(h.platform.downloads[file].rfind("\xEF\xBB\xBF" "email,", 0) == 0);
   CHECK(h.app->ui().toasts.back().text == "Downloaded " + file + ".");
+  CHECK(ui::download_name("members", "\xC3\x89quipe Z\xC3\xBCrich \xE6\x9D\xB1\xE4\xBA\xAC", 0, "csv") ==
+        "members-\xC3\x89quipe-z\xC3\xBCrich-\xE6\x9D\xB1\xE4\xBA\xAC-1970-01-01.csv");
 }
 
 TEST_CASE("?demo= on a store that holds an organisation says why nothing changed") {

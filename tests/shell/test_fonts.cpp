@@ -135,3 +135,26 @@ TEST_CASE("a new pixel ratio keeps the merged characters") {
                                    << at2.atlas_height << " at ratio 2");
   ui::build_fonts(SUBSPACE_FONT_DIR, 1.0f);
 }
+
+TEST_CASE("names read from a member list or a pasted list are drawn before anyone is invited") {
+  Headless h;
+  REQUIRE_FALSE(in_atlas(U'王'));
+  REQUIRE_FALSE(in_atlas(U'陈'));
+  const State& s = h.state();
+  h.app->go(ui::Route{ui::View::Members, s.parent});
+  h.frame();
+  h.click("Import CSV...##members");
+  h.app->on_file_picked(ui::FilePurpose::InviteCsv, "team.csv", "name,email\n王芳,wang.fang@new.example\n");
+  for (int i = 0; i < 4; ++i) h.frame();
+  CHECK(in_atlas(U'王'));
+  CHECK(in_atlas(U'芳'));
+  h.key(ImGuiKey_Escape);
+
+  h.click("+ Invite members##members");
+  h.click("invite:paste");
+  h.type("陈静 <chen.jing@new.example>");
+  h.click("invite:add-pasted");
+  h.frame();
+  CHECK(in_atlas(U'陈'));
+  CHECK(in_atlas(U'静'));
+}

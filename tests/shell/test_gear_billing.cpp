@@ -92,7 +92,9 @@ TEST_CASE("an alert threshold set in the gear raises the alert on the list, the 
   REQUIRE(h.app->dispatch(SetAlertThreshold{id, std::max(1, pct)}).accepted());
   h.frame();
   CHECK(h.has("alert:" + name));
-  go(h, ui::View::Billing, id);
+  h.click("alert:" + name);  // the badge leads to the sub's usage & billing
+  CHECK(h.app->ui().route.view == ui::View::Billing);
+  CHECK(h.app->ui().route.ws == id);
   CHECK(h.has("billing:alert"));
   go(h, ui::View::Billing, s.parent);
   CHECK(h.has("billing:alert:" + name));

@@ -72,8 +72,9 @@ TEST_CASE("inviting past the seat limit: those left out stay in the dialog, and 
   h.click("+ Invite members##members");
   h.click("invite:paste");
   h.type("one@new.example two@new.example, three@new.example;four@new.example");
-  // One address a line, so that a long pasted list stays in view (the box does not wrap).
-  CHECK(std::string(h.app->ui().members.paste.view()) == "one@new.example\ntwo@new.example\nthree@new.example\nfour@new.example");
+  // What the list adds is said under the box, wrapped (the box itself does not wrap).
+  CHECK(text_of(h, "invite:pasted-summary") ==
+        "Found 4: one@new.example, two@new.example, three@new.example and four@new.example.");
   h.click("invite:add-pasted");
   CHECK(text_of(h, "invite:left-out-summary") == "2 rows marked \"Left out\" will not be invited.");
   h.click("invite:send");
@@ -352,4 +353,33 @@ TEST_CASE("with the keyboard, Enter presses the button moved to: a confirmation'
   h.key(ImGuiKey_Enter);
   h.frame();
   CHECK(h.state().workspace(id)->live());
+}
+
+TEST_CASE("rows pasted from a spreadsheet keep their names and roles; the rows left out go in one click") {
+  Headless h;
+  const State& s = h.state();
+  open_members(h, s.parent);
+  h.click("+ Invite members##members");
+  h.click("invite:paste");
+  // As a spreadsheet puts it on the clipboard: cells separated by tabs, a header row.
+  h.type("Name\tEmail\tRole\nJos\xC3\xA9 M\xC3\xBCller\tjose@new.example\tDeveloper\nBad Row\tnot-an-email\tViewer\n"
+         "Ann Lee <ann@new.example>, bob@new.example");
+  CHECK(text_of(h, "invite:pasted-summary") ==
+        "Found 4: Jos\xC3\xA9 M\xC3\xBCller <jose@new.example> (Developer), Bad Row <not-an-email> (Viewer), "
+        "Ann Lee <ann@new.example> and bob@new.example.");
+  h.click("invite:add-pasted");
+  const auto& drafts = h.app->ui().members.invites;
+  REQUIRE(drafts.size() >= 4);
+  CHECK(std::string(drafts[0].email.view()) == "jose@new.example");
+  CHECK(std::string(drafts[0].name.view()) == "Jos\xC3\xA9 M\xC3\xBCller");
+  CHECK(drafts[0].role == Role::Developer);
+  CHECK(drafts[2].role == Role::Creator);  // no role given: the form's default
+  REQUIRE(h.has("invite:left-out:1"));
+  CHECK(text_of(h, "invite:left-out:1").rfind("Left out: ", 0) == 0);
+  h.click("invite:remove-left-out");
+  std::vector<std::string> emails;
+  for (const auto& d : h.app->ui().members.invites)
+    if (!d.email.empty()) emails.emplace_back(d.email.view());
+  CHECK(emails == std::vector<std::string>{"jose@new.example", "ann@new.example", "bob@new.example"});
+  CHECK_FALSE(h.has("invite:remove-left-out"));
 }
