@@ -131,7 +131,7 @@ void install_routes(httplib::Server& http, Service& service, const HttpOptions& 
     if (!body.contains("endpoint") || !body["endpoint"].is_string())
       return send_error(res, 400, Error(Err::invalid_field, "Field 'endpoint' must be a string."));
     if (!body.contains("credits") || !body["credits"].is_number_integer())
-      return send_error(res, 400, Error(Err::invalid_field, "Field 'credits' must be a whole number of hundredths."));
+      return send_error(res, 400, Error(Err::invalid_field, "Field 'credits' is a whole number of hundredths of a credit: 150 for 1.50 credits."));
     Answer a = service.report_usage(req.get_header_value("X-Api-Key"), body["endpoint"].get<std::string>(),
                                     body["credits"].get<Cents>());
     send(res, a.status, a.body);
