@@ -23,6 +23,31 @@ std::pair<int, Json> usage(ServerProcess& srv, const std::string& key, Cents cre
   return srv.post("/v1/usage", Json({{"endpoint", endpoint}, {"credits", credits}}).dump(), {{"X-Api-Key", key}});
 }
 
+// A plain key made from a byte pattern (`salt` tells keys apart), with its fingerprint.
+struct TestKey {
+  std::array<std::uint8_t, kKeyBytes> bytes{};
+  std::string plain;
+  KeyFingerprint f;
+};
+TestKey test_key(int salt) {
+  TestKey k;
+  for (size_t i = 0; i < k.bytes.size(); ++i) k.bytes[i] = static_cast<std::uint8_t>(i * salt + 3);
+  k.plain = format_api_key(k.bytes);
+  k.f = fingerprint(k.plain);
+  return k;
+}
+
+// Sub-workspace "Alpha" (API access on, 5.00 credits) created through `a`, with one key,
+// synced: returns the sub's id and the key's id.
+std::pair<WorkspaceId, KeyId> keyed_sub(Client& a, const TestKey& k) {
+  REQUIRE(a.dispatch(CreateWorkspace{"Alpha", std::nullopt, true, true, 5'00}).accepted());
+  WorkspaceId alpha = a.session.pending().back().command.env.id;
+  REQUIRE(a.dispatch(CreateApiKey{alpha, "ci", k.f.hash, k.f.last4}).accepted());
+  KeyId kid = a.session.pending().back().command.env.id;
+  a.sync_all();
+  return {alpha, kid};
+}
+
 // Sends a sync request on a raw socket and hangs up without reading the answer (as when a
 // connection drops after the server committed).
 void send_and_hang_up(ServerProcess& srv, const std::string& token, const std::string& body) {
@@ -277,16 +302,10 @@ TEST_CASE("API keys are real: usage is charged, unknown, rotated and revoked key
   srv.start();
   Client a(srv, "lumen", token, "ada@x.io");
   a.sync_all();
-  std::array<std::uint8_t, kKeyBytes> bytes{};
-  for (size_t i = 0; i < bytes.size(); ++i) bytes[i] = static_cast<std::uint8_t>(i * 7 + 3);
-  std::string key = format_api_key(bytes);
-  KeyFingerprint f = fingerprint(key);
   // A sub with API access of its own, and its key.
-  REQUIRE(a.dispatch(CreateWorkspace{"Alpha", std::nullopt, true, true, 5'00}).accepted());
-  WorkspaceId alpha = a.session.pending().back().command.env.id;
-  REQUIRE(a.dispatch(CreateApiKey{alpha, "ci", f.hash, f.last4}).accepted());
-  KeyId kid = a.session.pending().back().command.env.id;
-  a.sync_all();
+  TestKey k = test_key(7);
+  const std::string& key = k.plain;
+  auto [alpha, kid] = keyed_sub(a, k);
 
   auto [ok, body] = usage(srv, key, 1'50);
   CHECK(ok == 200);
@@ -308,7 +327,7 @@ TEST_CASE("API keys are real: usage is charged, unknown, rotated and revoked key
   CHECK(a.state().parent_workspace().consumed_total == 0);
 
   // Rotate: the old key stops at once; revoke: the new one too.
-  std::array<std::uint8_t, kKeyBytes> bytes2 = bytes;
+  std::array<std::uint8_t, kKeyBytes> bytes2 = k.bytes;
   bytes2[0] ^= 0xff;
   std::string key2 = format_api_key(bytes2);
   KeyFingerprint f2 = fingerprint(key2);
@@ -329,14 +348,10 @@ TEST_CASE("API usage reaches the books only through the key endpoint: a sync cli
   srv.start();
   Client a(srv, "lumen", token, "ada@x.io");
   a.sync_all();
-  std::array<std::uint8_t, kKeyBytes> bytes{};
-  for (size_t i = 0; i < bytes.size(); ++i) bytes[i] = static_cast<std::uint8_t>(i * 11 + 5);
-  std::string key = format_api_key(bytes);
-  KeyFingerprint f = fingerprint(key);
-  REQUIRE(a.dispatch(CreateWorkspace{"Alpha", std::nullopt, true, true, 5'00}).accepted());
-  WorkspaceId alpha = a.session.pending().back().command.env.id;
-  REQUIRE(a.dispatch(CreateApiKey{alpha, "ci", f.hash, f.last4}).accepted());
-  a.sync_all();
+  TestKey k = test_key(11);
+  const std::string& key = k.plain;
+  const KeyFingerprint& f = k.f;
+  WorkspaceId alpha = keyed_sub(a, k).first;
   run_admin({"add-person", "--db", srv.db, "--org", "lumen", "--email", "grace@x.io", "--role", "viewer"});
   std::string grace = srv.token("lumen", "grace@x.io");
   int before = event_count(srv, "lumen", token);
