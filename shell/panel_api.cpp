@@ -248,6 +248,7 @@ void draw_api(App& app) {
   ImGui::Spacing();
   ImGui::Separator();
   heading("Usage");
+  draw_credit_alert(*ws, "api:alert");
   draw_usage(app, *ws, st);
   ImGui::Spacing();
   ImGui::Separator();

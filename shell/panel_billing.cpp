@@ -36,12 +36,7 @@ void draw_balances(App& app, const Workspace& ws) {
     text_muted("allocated and unspent %s  -  consumed %s (%d%% of its credits used, alert at %d%%)",
                format_credits(ws.allocated_unspent).c_str(), format_credits(ws.consumed_total).c_str(), consumed_percent(ws),
                ws.alert_percent);
-    if (over_alert_threshold(ws)) {
-      text_warning("\xE2\x9A\xA0 This sub-workspace has used %d%% of its credits: %s consumed, %s left (alert at %d%%).",
-                   consumed_percent(ws), format_credits(ws.consumed_total).c_str(), format_credits(ws.balance).c_str(),
-                   ws.alert_percent);
-      track("billing:alert");
-    }
+    draw_credit_alert(ws, "billing:alert");
     text_muted(ws.billing_by_parent ? "Billing: the parent workspace manages billing." : "Billing: self-managed.");
   } else {
     Cents purchased = -s.outside_balance;
@@ -242,6 +237,13 @@ void draw_api_days(App& app, const Workspace& ws) {
 }
 
 }  // namespace
+
+void draw_credit_alert(const Workspace& ws, std::string_view key) {
+  if (ws.is_parent || !over_alert_threshold(ws)) return;
+  text_warning("\xE2\x9A\xA0 This sub-workspace has used %d%% of its credits: %s consumed, %s left (alert at %d%%).",
+               consumed_percent(ws), format_credits(ws.consumed_total).c_str(), format_credits(ws.balance).c_str(), ws.alert_percent);
+  track(key);
+}
 
 void draw_billing(App& app) {
   const State& s = app.state();

@@ -139,6 +139,7 @@ void draw_videos(App& app) {
   ImGui::Text("Balance: %s credits", format_credits(ws->balance).c_str());
   ImGui::SameLine(0, 16);
   text_muted("Videos cost %s credits a minute.", format_credits(s.plan.video_cost_per_minute).c_str());
+  draw_credit_alert(*ws, "videos:alert");
   bool create = can(s, *me, *ws, Perm::CreateContent);
   if (!st.create_open && primary_button("+ Create video##videos", create, "Viewers cannot create videos.")) st.create_open = true;
   if (st.create_open) draw_create(app, *ws, st);

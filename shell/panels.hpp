@@ -1,7 +1,13 @@
 // Draw functions, one per panel or dialog, each over the App's state. They read the core
 // State and change it only through App::dispatch.
 #pragma once
+#include <string_view>
+
 #include "core/types.hpp"
+
+namespace subspace {
+struct Workspace;
+}
 
 namespace subspace::ui {
 class App;
@@ -23,6 +29,8 @@ void draw_assets(App& app);          // Assets: library, share, move
 void draw_videos(App& app);          // Videos: create (cost shown first), list
 void draw_api(App& app);             // API keys and usage
 void draw_billing(App& app);         // Usage & billing: balances, purchases, ledger
+// A sub past its alert threshold says so where credits are spent (billing, API, videos).
+void draw_credit_alert(const Workspace& ws, std::string_view key);
 void draw_audit(App& app);           // Audit log
 void draw_settings(App& app);        // name and image, the plan (parent), your own name
 

@@ -2,6 +2,7 @@
 // console, the ledger's kind filter, the sub-workspaces list's sort orders, and the offline
 // purge of the trash: driven headless with clicks and keys.
 #include "core/queries.hpp"
+#include "core/rights.hpp"
 #include "core/text.hpp"
 #include "headless.hpp"
 #include "shell/panels.hpp"
@@ -96,6 +97,12 @@ TEST_CASE("an alert threshold set in the gear raises the alert on the list, the 
   CHECK(h.app->ui().route.view == ui::View::Billing);
   CHECK(h.app->ui().route.ws == id);
   CHECK(h.has("billing:alert"));
+  // Where its credits are spent, too.
+  go(h, ui::View::Videos, id);
+  CHECK(h.has("videos:alert"));
+  go(h, ui::View::Api, id);
+  REQUIRE(workspace_has_api(s, *s.workspace(id)));  // it spent on API calls
+  CHECK(h.has("api:alert"));
   go(h, ui::View::Billing, s.parent);
   CHECK(h.has("billing:alert:" + name));
 }
