@@ -342,7 +342,7 @@ void draw_banners(App& app) {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().badge_warn_bg);
     ImGui::BeginChild("storage-problem", ImVec2(0, 0), true, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_AlwaysUseWindowPadding);
     ImGui::PushStyleColor(ImGuiCol_Text, palette().badge_warn_fg);
-    ImGui::TextWrapped("\xE2\x9A\xA0 Stored data was damaged. %s", ui.storage_problem.c_str());
+    text_wrapped("\xE2\x9A\xA0 Stored data was damaged. " + ui.storage_problem);
     ImGui::PopStyleColor();
     if (small_button("Dismiss##storage-problem")) ui.storage_problem.clear();
     ImGui::EndChild();
@@ -380,7 +380,7 @@ void draw_toasts(App& app) {
       ImGui::PushID(i);
       ImGui::PushTextWrapPos(440);
       if (errors) text_error("%s", toasts[i].text.c_str());
-      else ImGui::TextWrapped("%s", toasts[i].text.c_str());
+      else text_wrapped(toasts[i].text);
       track_text("toast:" + std::to_string(i), toasts[i].text);
       ImGui::PopTextWrapPos();
       if (errors && small_button("Dismiss##toast")) remove = i;

@@ -199,7 +199,7 @@ void draw_gear_dialog(App& app) {
       text_error("%s", g.error.c_str());
       track_text("gear:error", g.error);
     } else if (!g.done.empty()) {
-      ImGui::TextWrapped("%s", g.done.c_str());
+      text_wrapped(g.done);
       track_text("gear:done", g.done);
     }
     if (button("Close##gear") || escape_closes()) g.open = false;

@@ -148,7 +148,7 @@ void draw_invite_editor(App& app, std::vector<InviteDraft>& drafts, TextBuf<8192
       if (v && v->problem != Err::none) {
         left_out.push_back(i);
         ImGui::PushStyleColor(ImGuiCol_Text, pal.danger);
-        ImGui::TextWrapped("%s Left out: %s", "\xE2\x9C\x95", v->message.c_str());
+        text_wrapped("\xE2\x9C\x95 Left out: " + v->message);
         ImGui::PopStyleColor();
         track_text(std::string(scope) + ":left-out:" + std::to_string(i), "Left out: " + v->message);
       }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdarg>
+#include <cstdio>
 
 #include "core/text.hpp"
 #include "shell/theme.hpp"
@@ -249,30 +250,76 @@ bool role_combo(const char* label, Role& role, bool enabled, const char* why_not
   return changed && enabled;
 }
 
+std::string break_at_spaces(std::string_view text, float width) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  size_t line_start = 0;  // in `out`
+  for (size_t i = 0; i < text.size();) {
+    size_t end = text.find_first_of(" \n", i);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view word = text.substr(i, end - i);
+    // The word joins the line if the line still fits; an overlong first word stays put.
+    size_t before = out.size();
+    if (before > line_start) out += ' ';
+    out.append(word);
+    if (before > line_start && ImGui::CalcTextSize(out.c_str() + line_start).x > width) {
+      out.resize(before);
+      out += '\n';
+      line_start = out.size();
+      out.append(word);
+    }
+    if (end < text.size() && text[end] == '\n') {
+      out += '\n';
+      line_start = out.size();
+    }
+    i = end + 1;
+  }
+  return out;
+}
+
+void text_wrapped(std::string_view text) {
+  // Where TextWrapped would wrap: the pushed wrap position, else the region's right edge.
+  float wrap_pos = std::max(0.0f, ImGui::GetCurrentWindow()->DC.TextWrapPos);
+  float width = ImGui::CalcWrapWidthForPos(ImGui::GetCursorScreenPos(), wrap_pos);
+  // Pre-broken lines fit, so ImGui's own wrapping only cuts a word longer than a line.
+  ImGui::PushTextWrapPos(wrap_pos);
+  ImGui::TextUnformatted(break_at_spaces(text, width).c_str());
+  ImGui::PopTextWrapPos();
+}
+
+namespace {
+
+void text_coloured_v(ImU32 colour, const char* fmt, va_list args) {
+  va_list again;
+  va_copy(again, args);
+  std::string text(static_cast<size_t>(std::max(0, std::vsnprintf(nullptr, 0, fmt, args))), '\0');
+  std::vsnprintf(text.data(), text.size() + 1, fmt, again);
+  va_end(again);
+  ImGui::PushStyleColor(ImGuiCol_Text, colour);
+  text_wrapped(text);
+  ImGui::PopStyleColor();
+}
+
+}  // namespace
+
 void text_muted(const char* fmt, ...) {
   va_list args;
   va_start(args, fmt);
-  ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
-  ImGui::TextWrappedV(fmt, args);
-  ImGui::PopStyleColor();
+  text_coloured_v(palette().muted, fmt, args);
   va_end(args);
 }
 
 void text_error(const char* fmt, ...) {
   va_list args;
   va_start(args, fmt);
-  ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
-  ImGui::TextWrappedV(fmt, args);
-  ImGui::PopStyleColor();
+  text_coloured_v(palette().danger, fmt, args);
   va_end(args);
 }
 
 void text_warning(const char* fmt, ...) {
   va_list args;
   va_start(args, fmt);
-  ImGui::PushStyleColor(ImGuiCol_Text, palette().warning);
-  ImGui::TextWrappedV(fmt, args);
-  ImGui::PopStyleColor();
+  text_coloured_v(palette().warning, fmt, args);
   va_end(args);
 }
 

@@ -90,6 +90,11 @@ bool confirm_modal(const char* id, const std::string& text, const char* confirm_
 void text_muted(const char* fmt, ...) IM_FMTARGS(1);
 void text_error(const char* fmt, ...) IM_FMTARGS(1);
 void text_warning(const char* fmt, ...) IM_FMTARGS(1);
+// Wrapped text that breaks lines at spaces only: ImGui's own wrapping also breaks after
+// '.', ',' and ';', which splits emails and amounts ("ada.quill@lumen." / "example"). A
+// word longer than a line is still cut. break_at_spaces is the line breaking alone.
+void text_wrapped(std::string_view text);
+std::string break_at_spaces(std::string_view text, float width);
 // One line of text in the space left on this line: cut with "..." when it does not fit (a
 // narrow table column), the whole text on hover.
 void text_fit(const std::string& text);

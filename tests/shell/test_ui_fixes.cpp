@@ -383,3 +383,34 @@ TEST_CASE("rows pasted from a spreadsheet keep their names and roles; the rows l
   CHECK(emails == std::vector<std::string>{"jose@new.example", "ann@new.example", "bob@new.example"});
   CHECK_FALSE(h.has("invite:remove-left-out"));
 }
+
+TEST_CASE("wrapped text breaks at spaces only: an email or an amount stays on one line") {
+  Headless h;  // for the font
+  h.frame();
+  std::string text = "Invited ada.quill@lumen.example, bob.smith@lumen.example and 1,250.00 credits went to Finance Brazil.";
+  // ImGui alone breaks after the first '.' of an email at some width: find one where it does.
+  float width = 0;
+  for (float w = 60; w < 400 && width == 0; w += 5) {
+    const char* cut = ImGui::GetFont()->CalcWordWrapPositionA(1.0f, text.c_str(), text.c_str() + text.size(), w);
+    if (cut > text.c_str() && cut[-1] == '.' && cut[0] != ' ') width = w;
+  }
+  REQUIRE(width > 0);
+
+  std::string broken = ui::break_at_spaces(text, width);
+  std::string rejoined = broken;
+  std::replace(rejoined.begin(), rejoined.end(), '\n', ' ');
+  CHECK(rejoined == text);  // only spaces became line breaks
+  size_t start = 0;
+  while (start <= broken.size()) {
+    size_t end = std::min(broken.find('\n', start), broken.size());
+    std::string line = broken.substr(start, end - start);
+    INFO(line);
+    // Every line fits, unless it is one word longer than a line.
+    CHECK((ImGui::CalcTextSize(line.c_str()).x <= width || line.find(' ') == std::string::npos));
+    start = end + 1;
+  }
+  CHECK(broken.find("ada.quill@lumen.example") != std::string::npos);
+  CHECK(broken.find("bob.smith@lumen.example") != std::string::npos);
+  CHECK(ui::break_at_spaces("one\ntwo", 1000) == "one\ntwo");  // its own line breaks stay
+  CHECK(ui::break_at_spaces("a  -  b", 1000) == "a  -  b");    // and runs of spaces
+}
