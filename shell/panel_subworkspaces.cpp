@@ -166,8 +166,11 @@ void draw_subworkspaces(App& app) {
     ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_DefaultSort, 3.0f, kName);
     ImGui::TableSetupColumn("Members", 0, 2.2f, kMembers);
     ImGui::TableSetupColumn("Credits", 0, 1.6f, kCredits);
-    ImGui::TableSetupColumn("Billing", 0, 1.3f, kBilling);
-    ImGui::TableSetupColumn("API", 0, 0.6f, kApi);
+    // The badges' columns fit their badges: a narrow window shrinks the text columns, whose
+    // cut text shows whole on hover, rather than cutting "Self-managed" in two.
+    float badge_pad = 12.0f + ImGui::GetStyle().CellPadding.x * 2;
+    ImGui::TableSetupColumn("Billing", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Self-managed").x + badge_pad, kBilling);
+    ImGui::TableSetupColumn("API", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("API").x + badge_pad + 8.0f, kApi);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed, 34.0f, kGear);
     ImGui::TableHeadersRow();
     if (table_sort_changed(st.sort_column, st.sort_ascending)) refresh_rows(app, st);
