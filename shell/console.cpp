@@ -19,6 +19,7 @@ namespace {
 
 constexpr float kTopBarHeight = 52.0f;
 constexpr float kSidebarWidth = 214.0f;
+constexpr float kSidebarMinWidth = 176.0f;
 
 
 // A combo whose list opens on a search field holding the keyboard (cleared each time);
@@ -424,7 +425,9 @@ void App::frame() {
   ImGui::Separator();
 
   ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().sidebar_bg);
-  ImGui::BeginChild("sidebar", ImVec2(kSidebarWidth, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+  // Narrow windows (a portal's side panel, a half screen) give the tables the room.
+  float sidebar = std::clamp(vp->WorkSize.x * 0.17f, kSidebarMinWidth, kSidebarWidth);
+  ImGui::BeginChild("sidebar", ImVec2(sidebar, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
   draw_sidebar(*this);
   ImGui::EndChild();
   ImGui::PopStyleColor();
