@@ -84,7 +84,7 @@ void draw_row(App& app, const Workspace& ws) {
   }
   ImGui::AlignTextToFramePadding();
   float room = ImGui::GetContentRegionAvail().x;
-  if (ImGui::Selectable(ws.name.c_str(), false, ImGuiSelectableFlags_AllowItemOverlap)) app.go(Route{View::Members, ws.id});
+  if (ImGui::Selectable(ws.name.c_str(), false)) app.go(Route{View::Members, ws.id});
   // A name the column cuts is shown whole on hover.
   if (ImGui::IsItemHovered() && ImGui::CalcTextSize(ws.name.c_str()).x > room) ImGui::SetTooltip("%s", ws.name.c_str());
   track("open:" + ws.name);

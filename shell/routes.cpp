@@ -22,6 +22,8 @@ constexpr std::array<ViewName, 7> kWorkspaceViews = {{{View::Members, "members"}
 std::string Route::to_hash() const {
   if (view == View::SubWorkspaces) return "#/subs";
   if (view == View::Trash) return "#/trash";
+  // Someone in no workspace yet: the default page, which sends them wherever they may be.
+  if (ws == 0) return "#/";
   for (const auto& v : kWorkspaceViews)
     if (v.view == view) return "#/ws/" + std::to_string(ws) + "/" + std::string(v.name);
   return "#/subs";

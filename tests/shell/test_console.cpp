@@ -129,6 +129,12 @@ TEST_CASE("someone with invitations only is in no workspace yet, and the switche
   h.frame();
   h.frame();
   CHECK(text_of(h, "workspace-switcher:shown") == "No workspace yet");
+  // The address it shows opens again after a reload, without "There is no page at ...".
+  std::size_t toasts = h.app->ui().toasts.size();
+  REQUIRE(ui::Route::parse(h.platform.route));
+  h.app->on_route(h.platform.route);
+  h.frame();
+  CHECK(h.app->ui().toasts.size() == toasts);
   REQUIRE(h.app->dispatch(AcceptInvitation{sub}).accepted());
   h.app->act_as("newcomer@new.example");
   h.frame();
