@@ -7,8 +7,8 @@
 namespace subspace {
 namespace {
 
-Error check_name(const State& s, const std::string& raw, WorkspaceId self, std::string& out) {
-  if (Error e = workspace_name_error(s, raw, self)) return e;
+Error check_name(const State& s, const std::string& raw, WorkspaceId self, PersonIx actor, std::string& out) {
+  if (Error e = workspace_name_error(s, raw, self, actor)) return e;
   out = *normalize_workspace_name(raw);
   return {};
 }
@@ -56,7 +56,7 @@ Error exec(Ctx& c, const CreateWorkspace& p) {
   if (Error e = require_org_admin(c)) return e;
   if (Error e = require_new_id(c)) return e;
   std::string name;
-  if (Error e = check_name(c.s, p.name, 0, name)) return e;
+  if (Error e = check_name(c.s, p.name, 0, c.actor, name)) return e;
   if (Error e = check_image(p.image)) return e;
   if (Error e = check_cap(p.seat_cap)) return e;
   if (Error e = initial_credits_error(c.s, p.initial_credits)) return e;
@@ -86,7 +86,7 @@ Error exec(Ctx& c, const RenameWorkspace& p) {
   if (Error e = find_workspace(c, p.workspace, ws)) return e;
   if (Error e = require(c, *ws, Perm::Administer)) return e;
   std::string name;
-  if (Error e = check_name(c.s, p.name, ws->id, name)) return e;
+  if (Error e = check_name(c.s, p.name, ws->id, c.actor, name)) return e;
   c.detail = "renamed '" + ws->name + "' to '" + name + "'";
   Workspace& w = mut::workspace(c.s, ws->id);
   mut::rename_workspace(c.s, w, name);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "core/rights.hpp"
 #include "core/text.hpp"
 
 namespace subspace {
@@ -175,14 +176,16 @@ Cents video_cost(const Plan& plan, std::int32_t duration_seconds) {
   return (plan.video_cost_per_minute * duration_seconds + 59) / 60;
 }
 
-Error workspace_name_error(const State& s, std::string_view raw, WorkspaceId self) {
+Error workspace_name_error(const State& s, std::string_view raw, WorkspaceId self, PersonIx viewer) {
   auto name = normalize_workspace_name(raw);
   if (!name) return Error(Err::invalid_name, workspace_name_problem(raw));
   // Unique ignoring ASCII case, counting names in the trash too.
   auto it = s.workspace_by_name_key.find(workspace_name_key(*name));
-  if (it != s.workspace_by_name_key.end() && it->second != self)
-    return Error(Err::name_taken, "A workspace named '" + s.workspace(it->second)->name + "' already exists (the trash counts too).");
-  return {};
+  if (it == s.workspace_by_name_key.end() || it->second == self) return {};
+  const Workspace& other = *s.workspace(it->second);
+  bool sees = viewer == kNoPerson || viewer == kSystemActor || (other.live() && can_see(s, viewer, other)) || is_org_admin(s, viewer);
+  if (!sees) return Error(Err::name_taken, "That name is already used in this organisation; choose another.");
+  return Error(Err::name_taken, "A workspace named '" + other.name + "' already exists (the trash counts too).");
 }
 
 }  // namespace subspace

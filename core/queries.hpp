@@ -48,7 +48,9 @@ Error initial_credits_error(const State& s, Cents amount);
 Error restore_error(const State& s, const Workspace& ws, TimeMs now);
 // Why `raw` cannot name a workspace (renaming `self`, or 0 for a new one): invalid_name or
 // name_taken with the sentence to show, or none. The commands and the forms check alike.
-Error workspace_name_error(const State& s, std::string_view raw, WorkspaceId self = 0);
+// A name taken by a workspace `viewer` may not see is refused without naming it (the
+// names of other subs, a client's say, are not theirs to read); kNoPerson sees all.
+Error workspace_name_error(const State& s, std::string_view raw, WorkspaceId self = 0, PersonIx viewer = kNoPerson);
 // The avatar slots a restore takes back from the parent: its avatars beyond its own slots.
 int restore_slots_needed(const State& s, const Workspace& ws);
 

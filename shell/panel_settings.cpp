@@ -49,7 +49,7 @@ void draw_workspace_section(App& app, SettingsState& st, const Workspace& ws, bo
   std::string name = trim(st.name.buf.view());
   bool changed = name != ws.name;
   // Said while typing, as the wizard does: the button stays off for a name core would refuse.
-  std::string problem = changed ? workspace_name_error(app.state(), name, ws.id).message : "";
+  std::string problem = changed ? workspace_name_error(app.state(), name, ws.id, app.me().value_or(kNoPerson)).message : "";
   if (primary_button("Rename##settings", admin && changed && problem.empty(),
                      !admin ? why_not : !changed ? "Type a new name." : problem.c_str())) {
     std::string old = ws.name;  // copied: the dispatch changes the state `ws` lives in

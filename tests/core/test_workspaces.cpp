@@ -48,6 +48,23 @@ TEST_CASE("rename: a sub's Super Admins and org admins; changing only the case i
   CHECK(w.err("sue@x.io", RenameWorkspace{w.parent(), "Mine"}) == Err::workspace_not_found);  // cannot see it
 }
 
+TEST_CASE("a name taken by a sub someone cannot see is refused without naming that sub") {
+  World w;
+  WorkspaceId a = w.sub("Sales");
+  w.sub("Client: Acme Corp");
+  w.member(a, "sue@x.io", Role::SuperAdmin);
+  ExecResult r = w.run("sue@x.io", RenameWorkspace{a, "client: acme corp"});
+  CHECK(r.error.code == Err::name_taken);
+  CHECK(r.error.message.find("Acme") == std::string::npos);
+  CHECK(r.error.message.find("already used") != std::string::npos);
+  // Org admins see every sub: they are told which one.
+  CHECK(w.run(kAdmin, RenameWorkspace{a, "client: acme corp"}).error.message.find("'Client: Acme Corp'") != std::string::npos);
+  // A name of a sub sue is in, she may read.
+  WorkspaceId b = w.sub("Support");
+  w.member(b, "sue@x.io", Role::Viewer);
+  CHECK(w.run("sue@x.io", RenameWorkspace{a, "SUPPORT"}).error.message.find("'Support'") != std::string::npos);
+}
+
 TEST_CASE("images are blob references, checked and settable by Super Admins") {
   World w;
   WorkspaceId a = w.sub("Sales");
