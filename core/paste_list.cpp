@@ -47,33 +47,57 @@ bool name_and_address(std::string_view s, std::string& name, std::string& email)
   return true;
 }
 
-// A header row names its email column ("Email", "E-mail address", "Primary Email").
-int email_column(const std::vector<std::string_view>& cells) {
+// The columns a header row names ("Email", "E-mail address", "Primary Email"; "Role").
+struct SheetColumns {
+  int email = -1;
+  int role = -1;
+};
+
+// A header row names its email column; not a header: email stays -1.
+SheetColumns header_columns(const std::vector<std::string_view>& cells) {
+  SheetColumns cols;
   for (size_t i = 0; i < cells.size(); ++i) {
     std::string cell = ascii_lower(unwrap(cells[i]));
-    if (has_at(cell)) return -1;
-    if (cell.find("mail") != std::string::npos) return static_cast<int>(i);
+    if (has_at(cell)) return {};
+    if (cols.email < 0 && cell.find("mail") != std::string::npos) cols.email = static_cast<int>(i);
+    else if (cols.role < 0 && cell.find("role") != std::string::npos) cols.role = static_cast<int>(i);
   }
-  return -1;
+  return cols.email >= 0 ? cols : SheetColumns{};
+}
+
+bool one_word(std::string_view s) { return !s.empty() && s.find_first_of(" \t") == std::string_view::npos; }
+
+// The last non-empty cell of a row, or cells.size().
+size_t last_filled(const std::vector<std::string_view>& cells) {
+  for (size_t i = cells.size(); i-- > 0;)
+    if (!unwrap(cells[i]).empty()) return i;
+  return cells.size();
 }
 
 // One row of cells (a spreadsheet row): the cell with an email (the header's email column,
 // so that a malformed address still reaches the preview), a cell naming a role, and the
 // rest, in order, as the name (first and last names join). No email: skipped.
-void take_row(const std::vector<std::string_view>& cells, int email_col, std::vector<PastedPerson>& out) {
+void take_row(const std::vector<std::string_view>& cells, SheetColumns cols, std::vector<PastedPerson>& out) {
   // A cell with an '@' is the email wherever it is; the header's column only when none has one.
-  if (std::any_of(cells.begin(), cells.end(), has_at)) email_col = -1;
+  if (std::any_of(cells.begin(), cells.end(), has_at)) cols.email = -1;
+  size_t last = last_filled(cells);
   PastedPerson p;
   for (size_t i = 0; i < cells.size(); ++i) {
     std::string_view raw = cells[i];
     std::string cell = unwrap(raw), part;
     if (cell.empty()) continue;
-    bool is_email = email_col >= 0 ? static_cast<int>(i) == email_col : p.email.empty() && has_at(cell);
+    bool is_email = cols.email >= 0 ? static_cast<int>(i) == cols.email : p.email.empty() && has_at(cell);
+    // Where a role goes: the header's role column, or a lone word closing a row that has
+    // given its email and a name already ("Alan Kay, alan@x.io, Admin").
+    bool role_cell = cols.role >= 0 ? static_cast<int>(i) == cols.role
+                                    : i == last && !p.email.empty() && !p.name.empty() && !p.role && one_word(cell);
     if (is_email) {
       p.email = cell;
       if (name_and_address(raw, part, p.email) && !part.empty()) p.name += (p.name.empty() ? "" : " ") + part;
     } else if (auto role = parse_role(cell); role && !p.role) {
       p.role = role;
+    } else if (role_cell) {
+      p.unknown_role = cell;
     } else {
       p.name += (p.name.empty() ? "" : " ") + cell;
     }
@@ -108,7 +132,7 @@ void take_entry(std::string_view entry, std::vector<PastedPerson>& out) {
 
 std::vector<PastedPerson> parse_pasted_people(std::string_view text) {
   std::vector<PastedPerson> out;
-  int sheet_email_col = -1;  // from the header row of a pasted sheet
+  SheetColumns sheet;       // from the header row of a pasted sheet
   bool first_row = true;     // only a sheet's first row may be its header
   size_t start = 0;
   while (start <= text.size()) {
@@ -118,16 +142,16 @@ std::vector<PastedPerson> parse_pasted_people(std::string_view text) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.find('\t') != std::string_view::npos) {
       std::vector<std::string_view> cells = split_outside_quotes(line, "\t");
-      int col = first_row ? email_column(cells) : -1;
+      SheetColumns header = first_row ? header_columns(cells) : SheetColumns{};
       first_row = false;
-      if (col >= 0) sheet_email_col = col;  // a header: not a person
-      else take_row(cells, sheet_email_col, out);
+      if (header.email >= 0) sheet = header;  // a header: not a person
+      else take_row(cells, sheet, out);
       continue;
     }
     std::vector<std::string_view> entries = split_outside_quotes(line, ",;");
     size_t ats = static_cast<size_t>(std::count(line.begin(), line.end(), '@'));
     bool row = ats <= 1 && entries.size() > 1;  // "Ann Lee, ann@x.io, Creator": one person's cells
-    if (row) take_row(entries, -1, out);
+    if (row) take_row(entries, SheetColumns{}, out);
     else
       for (std::string_view e : entries) take_entry(e, out);
   }

@@ -40,6 +40,7 @@ std::string pasted_summary(const std::vector<PastedPerson>& people) {
     if (i) out += i + 1 == people.size() ? " and " : ", ";
     out += p.name.empty() ? p.email : p.name + " <" + p.email + ">";
     if (p.role) out += " (" + std::string(role_label(*p.role)) + ")";
+    else if (!p.unknown_role.empty()) out += " (role '" + p.unknown_role + "'? not one of ours)";
   }
   if (people.size() > kShown) out += " and " + format_count(static_cast<long long>(people.size() - kShown)) + " more";
   return out + ".";
@@ -116,6 +117,9 @@ void add_pasted(std::vector<InviteDraft>& drafts, std::string_view text, Role ro
     d.email.set(p.email);
     d.name.set(p.name);
     d.role = p.role.value_or(role);
+    if (!p.unknown_role.empty())
+      d.role_note = "'" + p.unknown_role + "' is not a role here: " + std::string(role_label(d.role)) +
+                    " for now. Roles: Super Admin, Developer, Creator, Viewer.";
   }
   drafts.emplace_back();
 }
@@ -158,8 +162,14 @@ void draw_invite_editor(App& app, std::vector<InviteDraft>& drafts, TextBuf<8192
       track(std::string(scope) + ":name:" + std::to_string(i));
       ImGui::TableNextColumn();
       ImGui::SetNextItemWidth(-1);
-      role_combo((std::string("##role-") + scope + std::to_string(i)).c_str(), d.role);
+      if (role_combo((std::string("##role-") + scope + std::to_string(i)).c_str(), d.role)) d.role_note.clear();
       track(std::string(scope) + ":role:" + std::to_string(i));
+      if (!d.role_note.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, pal.warning);
+        text_wrapped(d.role_note);
+        ImGui::PopStyleColor();
+        track_text(std::string(scope) + ":role-note:" + std::to_string(i), d.role_note);
+      }
       ImGui::TableNextColumn();
       if (keyed_small_button("\xE2\x9C\x95", std::string(scope) + ":remove:" + std::to_string(i))) remove = static_cast<int>(i);
       ImGui::PopID();

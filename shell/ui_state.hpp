@@ -56,6 +56,7 @@ struct InviteDraft {
   TextBuf<256> email;
   TextBuf<128> name;
   Role role = Role::Creator;
+  std::string role_note;  // a pasted role that named none, said until a role is picked
 };
 
 struct WizardState {

@@ -10,15 +10,19 @@ namespace {
 struct Row {
   std::string email, name;
   std::optional<Role> role;
-  bool operator==(const Row& o) const { return email == o.email && name == o.name && role == o.role; }
+  std::string unknown_role;
+  bool operator==(const Row& o) const {
+    return email == o.email && name == o.name && role == o.role && unknown_role == o.unknown_role;
+  }
 };
 std::vector<Row> rows(std::string_view text) {
   std::vector<Row> out;
-  for (auto& p : parse_pasted_people(text)) out.push_back({p.email, p.name, p.role});
+  for (auto& p : parse_pasted_people(text)) out.push_back({p.email, p.name, p.role, p.unknown_role});
   return out;
 }
 std::ostream& operator<<(std::ostream& os, const Row& r) {
-  return os << "{" << r.email << ", " << r.name << ", " << (r.role ? std::string(role_code(*r.role)) : "-") << "}";
+  return os << "{" << r.email << ", " << r.name << ", " << (r.role ? std::string(role_code(*r.role)) : "-") << ", '"
+            << r.unknown_role << "'}";
 }
 }  // namespace
 
@@ -51,10 +55,20 @@ TEST_CASE("a sheet's header names its email column: a malformed address there st
   CHECK(rows("Name\tEmail\tRole\nBad Row\tnot-an-email\tViewer\n") == std::vector<Row>{{"not-an-email", "Bad Row", Role::Viewer}});
 }
 
-TEST_CASE("one comma-separated row with one email is one person; an unknown role is part of the name") {
+TEST_CASE("one comma-separated row with one email is one person; a word where the role goes that names none is reported") {
   CHECK(rows("Lee, Ann, ann@x.io, viewer") == std::vector<Row>{{"ann@x.io", "Lee Ann", Role::Viewer}});
-  CHECK(rows("\"Lee, Ann\", ann@x.io, Boss") == std::vector<Row>{{"ann@x.io", "Lee, Ann Boss"}});
+  CHECK(rows("\"Lee, Ann\", ann@x.io, Boss") == std::vector<Row>{{"ann@x.io", "Lee, Ann", std::nullopt, "Boss"}});
+  // Only a lone last word after the email and a name: a surname after the email is a name.
+  CHECK(rows("Ann, ann@x.io, van Lee") == std::vector<Row>{{"ann@x.io", "Ann van Lee"}});
+  CHECK(rows("ann@x.io, Admin") == std::vector<Row>{{"ann@x.io", "Admin"}});
   CHECK(rows("Ann Lee ann@x.io") == std::vector<Row>{{"ann@x.io", "Ann Lee"}});
   // An entry that is not an address still comes through, for the preview to refuse.
   CHECK(rows("not-an-email@, x@y.io") == std::vector<Row>{{"not-an-email@", ""}, {"x@y.io", ""}});
+}
+
+TEST_CASE("a spreadsheet row's role that names no role is reported and kept out of the name") {
+  CHECK(rows("Alan Kay\talan.kay@parc.example\tAdmin") == std::vector<Row>{{"alan.kay@parc.example", "Alan Kay", std::nullopt, "Admin"}});
+  // With a header, its Role column is the role, whatever the cell holds.
+  CHECK(rows("Email\tName\tRole\nbo@x.io\tBo Kay\tTeam lead\ncy@x.io\tCy\tdeveloper") ==
+        std::vector<Row>{{"bo@x.io", "Bo Kay", std::nullopt, "Team lead"}, {"cy@x.io", "Cy", Role::Developer}});
 }

@@ -414,3 +414,22 @@ TEST_CASE("wrapped text breaks at spaces only: an email or an amount stays on on
   CHECK(ui::break_at_spaces("one\ntwo", 1000) == "one\ntwo");  // its own line breaks stay
   CHECK(ui::break_at_spaces("a  -  b", 1000) == "a  -  b");    // and runs of spaces
 }
+
+TEST_CASE("a pasted role that names none is said under the row, not added to the name, until a role is picked") {
+  Headless h;
+  open_members(h, h.state().parent);
+  h.click("+ Invite members##members");
+  h.click("invite:paste");
+  h.type("Alan Kay\talan.kay@parc.example\tAdmin");
+  CHECK(text_of(h, "invite:pasted-summary") == "Found 1: Alan Kay <alan.kay@parc.example> (role 'Admin'? not one of ours).");
+  h.click("invite:add-pasted");
+  const auto& d = h.app->ui().members.invites.front();
+  CHECK(std::string(d.name.view()) == "Alan Kay");
+  CHECK(d.role == Role::Creator);
+  REQUIRE(h.has("invite:role-note:0"));
+  CHECK(text_of(h, "invite:role-note:0") == "'Admin' is not a role here: Creator for now. Roles: Super Admin, Developer, Creator, Viewer.");
+  h.click("invite:role:0");
+  h.click("Super Admin####role-invite0");
+  CHECK(h.app->ui().members.invites.front().role == Role::SuperAdmin);
+  CHECK_FALSE(h.has("invite:role-note:0"));
+}
