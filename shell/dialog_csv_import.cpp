@@ -210,7 +210,12 @@ void draw_csv_import(App& app) {
           cmd.invites.push_back({v.rows[i].email, v.rows[i].name, v.rows[i].role.value_or(v.default_role)});
       ExecResult r = app.dispatch(std::move(cmd), App::Refusal::ShownInPlace);
       if (r.accepted()) {
-        app.toast("Invited " + std::to_string(good) + (good == 1 ? " person" : " people") + " from " + v.source + ".");
+        // The rows not invited are named in number, so nobody takes the file as done.
+        std::size_t skipped = v.rows.size() - good;
+        app.toast("Invited " + std::to_string(good) + (good == 1 ? " person" : " people") + " from " + v.source +
+                  (skipped ? "; " + std::to_string(skipped) + (skipped == 1 ? " row was" : " rows were") +
+                                 " not invited (a problem, or not chosen): fix them in the file and import it again."
+                           : "."));
         v.open = false;
       } else {
         v.send_error = r.error.message;

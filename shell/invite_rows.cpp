@@ -102,7 +102,7 @@ void draw_seats_line(const State& s, const InvitePreview& preview, TimeMs now, c
   std::string takes = "- these invitations take " + format_count(preview.new_seats);
   ImGui::BeginGroup();
   ImGui::TextUnformatted(seats.c_str());
-  ImGui::SameLine();
+  ImGui::SameLine(0, ImGui::CalcTextSize(" ").x);  // one sentence: a space apart, not a gap
   text_muted("%s", takes.c_str());
   ImGui::EndGroup();
   track_text(std::string(scope) + ":seats", seats + " " + takes);

@@ -150,7 +150,8 @@ void draw_consumption(App& app) {
   for (auto* ws : all)
     if (!ws->is_parent && over_alert_threshold(*ws)) alerts.push_back(ws);
   if (!alerts.empty()) {
-    text_warning("\xE2\x9A\xA0 %zu sub-workspace%s past their alert threshold:", alerts.size(), alerts.size() == 1 ? " is" : "s are");
+    text_warning("\xE2\x9A\xA0 %zu %s", alerts.size(),
+                 alerts.size() == 1 ? "sub-workspace is past its alert threshold:" : "sub-workspaces are past their alert threshold:");
     for (size_t i = 0; i < alerts.size() && i < 8; ++i) {
       text_muted("%s: %d%% consumed (alert at %d%%), %s left", alerts[i]->name.c_str(), consumed_percent(*alerts[i]),
                  alerts[i]->alert_percent, format_credits(alerts[i]->balance).c_str());

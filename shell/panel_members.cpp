@@ -192,6 +192,10 @@ void draw_seats(App& app, const Workspace& ws) {
   ImGui::SameLine(0, 16);
   std::string count = format_count(static_cast<long long>(ws.members.size())) + (ws.members.size() == 1 ? " person" : " people") +
                       " listed here, invitations included";
+  // A search shows part of them: say how many.
+  const MembersState& st = app.ui().members;
+  if (!trim(st.search.view()).empty() && st.rows.size() != ws.members.size())
+    count = format_count(static_cast<long long>(st.rows.size())) + " of " + count + " (search)";
   text_muted("%s", count.c_str());
   track_text("members:count", count);
 }

@@ -17,7 +17,7 @@ void draw_trash(App& app) {
   TimeMs now = app.now();
   view_title("Trash");
   text_muted("Deleted sub-workspaces stay here for 30 days. Restoring brings back the workspace, its assets and its "
-             "members (if the seats fit); credits, API keys, shares and invitations are not restored.");
+             "members, once the organisation has seats for them all (Restore says when it has not); credits, API keys, shares and invitations are not restored.");
   ImGui::Spacing();
   std::vector<const Workspace*> rows;
   for (const auto& ws : s.workspaces)

@@ -266,6 +266,8 @@ TEST_CASE("the header box selects every listed person, and only those the search
   h.click("##members-search");
   h.type(email);
   REQUIRE(st.rows.size() == 1);
+  h.frame();
+  CHECK(text_of(h, "members:count") == "1 of " + std::to_string(parent.members.size()) + " people listed here, invitations included (search)");
   h.click("select:all");
   CHECK(st.selected == std::unordered_set<PersonIx>{*h.state().person(email)});
 
