@@ -145,6 +145,9 @@ void create(App& app, WizardState& w) {
   if (invited) note += " and invited " + std::to_string(invited) + (invited == 1 ? " person" : " people");
   if (w.image.texture) app.platform().destroy_texture(w.image.texture);
   w = WizardState{};
+  // A search typed in the list before would hide the new sub: it looks as if nothing was made.
+  TextBuf<128>& search = app.ui().subs.search;
+  if (!search.empty() && search_fold(name).find(search_fold(trim(search.view()))) == std::string::npos) search.clear();
   if (left_out.empty()) {
     app.toast(note + ".");
     return;

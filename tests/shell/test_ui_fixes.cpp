@@ -433,3 +433,18 @@ TEST_CASE("a pasted role that names none is said under the row, not added to the
   CHECK(h.app->ui().members.invites.front().role == Role::SuperAdmin);
   CHECK_FALSE(h.has("invite:role-note:0"));
 }
+
+TEST_CASE("a sub made while the list is searched is not hidden by that search") {
+  Headless h;  // it opens on the Sub-workspaces list
+  h.click("##subs-search");
+  h.type("brazil");
+  h.click("+ Create Sub-workspace##open-wizard");
+  h.click("##wizard-name");
+  h.type("Marketing EMEA");
+  h.click("Next##wizard");
+  h.click("Next##wizard");
+  h.click("Create Sub-workspace##wizard");
+  h.frame();
+  CHECK(h.app->ui().subs.search.empty());
+  CHECK(h.has("open:Marketing EMEA"));
+}
