@@ -72,6 +72,7 @@ struct WizardState {
   TextBuf<32> credits;
   std::string error;
   bool focus_name = false;
+  bool confirm_discard = false;  // Cancel was asked for with something typed: "Discard?" first
 };
 
 // The "Acting as" list: searchable over everyone in the organisation.

@@ -17,6 +17,7 @@ namespace {
 
 constexpr const char* kTitle = "Create Sub-workspace###wizard";
 constexpr const char* kSteps[] = {"1  Details", "2  Members", "3  Settings"};
+constexpr const char* kDiscardQuestion = "Discard this sub-workspace? Nothing has been created; what you typed is lost.";
 
 // Why the name cannot be used, or empty.
 std::string name_problem(const State& s, std::string_view raw) { return workspace_name_error(s, raw).message; }
@@ -163,6 +164,21 @@ void create(App& app, WizardState& w) {
   app.go(Route{View::Members, it->second});
 }
 
+bool has_work(const WizardState& w) {
+  if (!trim(w.name.view()).empty() || w.image.texture || !trim(w.paste.view()).empty() || !trim(w.credits.view()).empty())
+    return true;
+  return std::any_of(w.invites.begin(), w.invites.end(), [](const InviteDraft& d) { return !d.email.empty() || !d.name.empty(); });
+}
+
+// In place of the footer's buttons: the wizard stays, greyed, behind the question.
+void draw_discard_question(WizardState& w) {
+  text_warning("%s", kDiscardQuestion);
+  track("wizard:discard-question");
+  if (danger_button("Discard##wizard")) w.open = false;
+  ImGui::SameLine();
+  if (button("Keep editing##wizard") || escape_closes()) w.confirm_discard = false;
+}
+
 }  // namespace
 
 void open_create_wizard(App& app) {
@@ -181,24 +197,39 @@ void draw_create_wizard(App& app) {
   ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(std::min(760.0f, vp->WorkSize.x - 40), std::min(560.0f, vp->WorkSize.y - 40)), ImGuiCond_Appearing);
-  if (!ImGui::BeginPopupModal(kTitle, &w.open, ImGuiWindowFlags_NoSavedSettings)) {
-    w.open = false;
+  bool stays = true;  // false: its close button was pressed (ImGui has closed it already)
+  if (!ImGui::BeginPopupModal(kTitle, &stays, ImGuiWindowFlags_NoSavedSettings)) {
+    // With work in it, it opens again at the next frame, asking first.
+    if (has_work(w)) w.confirm_discard = true;
+    else w.open = false;
     return;
   }
   draw_steps(w.step);
   // Flattened for keyboard navigation: the arrows go on from the body to the footer's buttons.
-  ImGui::BeginChild("wizard-body", ImVec2(0, -footer_height(w.error)), false, ImGuiWindowFlags_NavFlattened);
+  ImGui::BeginChild("wizard-body", ImVec2(0, -footer_height(w.confirm_discard ? kDiscardQuestion : w.error)), false,
+                    ImGuiWindowFlags_NavFlattened);
+  ImGui::BeginDisabled(w.confirm_discard);  // the question is answered first
   if (w.step == 0) draw_details(app, w);
   else if (w.step == 1) draw_members_step(app, w);
   else draw_settings_step(app, w);
+  ImGui::EndDisabled();
   ImGui::EndChild();
 
   ImGui::Separator();
   if (!w.error.empty()) text_error("%s", w.error.c_str());
   bool name_ok = name_problem(app.state(), w.name.view()).empty();
   bool credits_ok = initial_credits_problem(app.state(), w.credits.view()).empty();
-  // Escape closes it, as it does the other dialogs.
-  if (button("Cancel##wizard") || escape_closes()) w.open = false;
+  if (w.confirm_discard) {
+    draw_discard_question(w);
+    if (!w.open) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+    return;
+  }
+  // Escape closes it, as it does the other dialogs; what was typed is not dropped unasked.
+  if (button("Cancel##wizard") || escape_closes()) {
+    if (has_work(w)) w.confirm_discard = true;
+    else w.open = false;
+  }
   ImGui::SameLine();
   if (w.step > 0) {
     if (button("Back##wizard")) w.step--;

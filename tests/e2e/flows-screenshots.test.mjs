@@ -64,6 +64,7 @@ test('P. screenshots of every main view at 1280x800', async () => {
     await waitForItem(page, 'Parent workspace manages billing##wizard');
     await shoot(page, `flows-03-wizard-settings-${size}`);
     await clickItem(page, 'Cancel##wizard');
+    await clickItem(page, 'Discard##wizard');  // it asks first: the fields were filled
 
     await openGear(page, sub.name);
     await shoot(page, `flows-04-gear-${size}`);

@@ -195,7 +195,7 @@ TEST_CASE("the wizard says which rows are left out, creates with a neutral toast
   h.frame();
 
   // Escape in a field cancels that field's edit (ImGui's way) and leaves the rest of the
-  // wizard as it was; only the next Escape closes it.
+  // wizard as it was; the next Escape asks before dropping what was typed.
   h.click("+ Create Sub-workspace##open-wizard");
   REQUIRE(h.app->ui().wizard.open);
   h.type("Draft");
@@ -206,9 +206,22 @@ TEST_CASE("the wizard says which rows are left out, creates with a neutral toast
   REQUIRE(h.app->ui().wizard.open);
   CHECK(h.app->ui().wizard.name.view() == "Draft");
   h.key(ImGuiKey_Escape);
+  REQUIRE(h.app->ui().wizard.open);
+  h.frame();
+  CHECK(h.has("wizard:discard-question"));
+  h.click("Keep editing##wizard");
+  CHECK_FALSE(h.has("wizard:discard-question"));
+  CHECK(h.app->ui().wizard.name.view() == "Draft");
+  // Cancel asks too.
+  h.click("Cancel##wizard");
+  h.click("Discard##wizard");
   CHECK_FALSE(h.app->ui().wizard.open);
   h.frame();
   CHECK_FALSE(h.has("Next##wizard"));
+  // An empty wizard has nothing to lose: Cancel closes it at once.
+  h.click("+ Create Sub-workspace##open-wizard");
+  h.click("Cancel##wizard");
+  CHECK_FALSE(h.app->ui().wizard.open);
 }
 
 TEST_CASE("one API call is \"1 call\"") {
