@@ -214,7 +214,9 @@ void draw_try(App& app, ApiState& st) {
       st.try_ok = false;
       st.try_result = "That does not look like a Subspace API key (sk_ followed by 43 letters and digits).";
     } else {
-      ExecResult r = app.dispatch(RecordApiUsage{f.hash, f.last4, endpoint.empty() ? "/v2/video/generate" : endpoint, credits});
+      // Answered in its result line, as an API call is answered to its caller: not a toast too.
+      ExecResult r = app.dispatch(RecordApiUsage{f.hash, f.last4, endpoint.empty() ? "/v2/video/generate" : endpoint, credits},
+                                  App::Refusal::ShownInPlace);
       st.try_ok = r.accepted();
       st.try_result = r.accepted() ? "200 OK: the call was recorded and charged." : "Refused: " + r.error.message;
     }

@@ -45,7 +45,8 @@ void draw_create(App& app, const Workspace& ws, AssetsState& st) {
   if (!st.create_open) return;
   const State& s = app.state();
   ImGui::Spacing();
-  ImGui::BeginChild("asset-create", ImVec2(0, ImGui::GetFrameHeightWithSpacing() * 3 + 24), true);
+  float error_room = st.create_error.empty() ? 0.0f : ImGui::GetTextLineHeightWithSpacing() * 2;
+  ImGui::BeginChild("asset-create", ImVec2(0, ImGui::GetFrameHeightWithSpacing() * 3 + 24 + error_room), true);
   ImGui::SetNextItemWidth(160);
   if (ImGui::BeginCombo("Kind##asset-create", std::string(asset_kind_label(st.create_kind)).c_str())) {
     for (int k = 0; k < kAssetKindCount; ++k) {
@@ -73,7 +74,8 @@ void draw_create(App& app, const Workspace& ws, AssetsState& st) {
     std::string name = trim(st.create_name.view());
     // Worded before the dispatch, which changes the state `ws` lives in.
     std::string done = "Created the " + ascii_lower(asset_kind_label(st.create_kind)) + " '" + name + "' in " + ws.name + ".";
-    ExecResult r = app.dispatch(CreateAsset{ws.id, st.create_kind, name});
+    ExecResult r = app.dispatch(CreateAsset{ws.id, st.create_kind, name}, App::Refusal::ShownInPlace);
+    st.create_error = r.accepted() ? "" : r.error.message;
     if (r.accepted()) {
       app.toast(done);
       st.create_open = false;
@@ -81,7 +83,14 @@ void draw_create(App& app, const Workspace& ws, AssetsState& st) {
     }
   }
   ImGui::SameLine();
-  if (button("Cancel##asset-create")) st.create_open = false;
+  if (button("Cancel##asset-create")) {
+    st.create_open = false;
+    st.create_error.clear();
+  }
+  if (!st.create_error.empty()) {
+    text_error("%s", st.create_error.c_str());
+    track_text("asset-create:error", st.create_error);
+  }
   if (avatar) text_muted("Avatars take an avatar slot: %d of %d free here.", free, ws.slots);
   ImGui::EndChild();
 }
@@ -182,15 +191,26 @@ void draw_move_and_rename(App& app, AssetsState& st) {
       if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
       bool enter = ImGui::InputText("##rename-asset", st.rename_name.data, sizeof st.rename_name.data, ImGuiInputTextFlags_EnterReturnsTrue);
       track("rename-asset:name");
-      if ((primary_button("Rename##rename-asset") || enter) &&
-          app.dispatch(RenameAsset{a->id, std::string(st.rename_name.view())}).accepted())
-        open = false;
+      if (primary_button("Rename##rename-asset") || enter) {
+        ExecResult r = app.dispatch(RenameAsset{a->id, std::string(st.rename_name.view())}, App::Refusal::ShownInPlace);
+        st.rename_error = r.accepted() ? "" : r.error.message;
+        if (r.accepted()) open = false;
+      }
       ImGui::SameLine();
       if (button("Cancel##rename-asset") || escape_closes()) open = false;
+      if (!st.rename_error.empty()) {
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 420);
+        text_error("%s", st.rename_error.c_str());
+        ImGui::PopTextWrapPos();
+        track_text("rename-asset:error", st.rename_error);
+      }
       if (!open) ImGui::CloseCurrentPopup();
       ImGui::EndPopup();
     }
-    if (!open) st.rename_asset = 0;
+    if (!open) {
+      st.rename_asset = 0;
+      st.rename_error.clear();
+    }
   }
 }
 

@@ -166,7 +166,7 @@ struct AssetsState {
   TextBuf<128> rename_name;
   AssetId delete_asset = 0;   // asked for by the row menu
   AssetId pending_delete = 0;  // waiting for "are you sure?"
-  std::string error;
+  std::string create_error, rename_error;  // refusals, shown by their fields
 };
 
 struct VideosState {

@@ -461,3 +461,36 @@ TEST_CASE("a sub made while the list is searched is not hidden by that search") 
   CHECK(h.app->ui().subs.search.empty());
   CHECK(h.has("open:Marketing EMEA"));
 }
+
+TEST_CASE("an asset name already used is refused beside the field, and a simulated API call answers in its line only") {
+  Headless h;
+  const State& s = h.state();
+  const Workspace& parent = s.parent_workspace();
+  const Asset* voice = nullptr;
+  for (AssetId id : parent.assets)
+    if (const Asset* a = s.asset(id); a && a->kind == AssetKind::Voice) voice = a;
+  REQUIRE(voice);
+  h.app->go(ui::Route{ui::View::Assets, parent.id});
+  h.frame();
+  h.click("+ New asset##assets");
+  h.click("asset-create:kind");
+  h.click("asset-kind:voice");
+  h.click("##asset-create-name");
+  std::string shouted;
+  for (char c : voice->name) shouted += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  h.type(shouted);
+  std::size_t toasts = h.app->ui().toasts.size();
+  h.click("Create##asset-create");
+  h.frame();
+  CHECK(h.app->ui().toasts.size() == toasts);
+  CHECK(text_of(h, "asset-create:error").find("already has a voice named") != std::string::npos);
+
+  h.app->go(ui::Route{ui::View::Api, parent.id});
+  h.frame();
+  h.click("##try-key");
+  h.type("sk_" + std::string(43, 'A'));
+  h.click("Send##try");
+  h.frame();
+  CHECK(text_of(h, "try:result").rfind("Refused: ", 0) == 0);
+  CHECK(h.app->ui().toasts.size() == toasts);
+}
