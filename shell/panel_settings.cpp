@@ -83,6 +83,15 @@ void draw_workspace_section(App& app, SettingsState& st, const Workspace& ws, bo
   show_error(st.image_error, "settings:image-error");
 }
 
+// Why a plan field's text is not a count, in words; empty when it is one.
+std::string count_problem(const char* field, std::string_view text) {
+  std::string t = trim(text);
+  if (t.empty()) return std::string(field) + ": enter a number.";
+  if (parse_whole(t)) return "";
+  if (t.find_first_not_of("0123456789") == std::string::npos) return std::string(field) + ": '" + t + "' is too large.";
+  return std::string(field) + ": a whole number, e.g. 50 ('" + t + "' is not one).";
+}
+
 void draw_plan_section(App& app, SettingsState& st, bool org_admin) {
   const State& s = app.state();
   section("Plan");
@@ -109,12 +118,19 @@ void draw_plan_section(App& app, SettingsState& st, bool org_admin) {
   auto cost = parse_credits(st.cost.buf.view());
   bool valid = seats && slots && cost;
   bool dirty = edited(st.seat_limit) || edited(st.slots) || edited(st.cost);
-  const char* hint = !org_admin ? why_not : !valid ? "Seats and slots are whole numbers; the cost is credits, e.g. 1.50." : "Nothing changed.";
+  // Said as it is typed, naming the field; a refusal from core lasts until the fields change.
+  std::string problem = count_problem("Seat limit", st.seat_limit.buf.view());
+  if (problem.empty()) problem = count_problem("Avatar slots", st.slots.buf.view());
+  if (problem.empty() && !cost) problem = "Credits per video minute: " + credits_problem(st.cost.buf.view());
+  std::string fields = std::string(st.seat_limit.buf.view()) + "|" + std::string(st.slots.buf.view()) + "|" + std::string(st.cost.buf.view());
+  if (!st.plan_error.empty() && fields != st.plan_error_for) st.plan_error.clear();
+  const char* hint = !org_admin ? why_not : !valid ? problem.c_str() : "Nothing changed.";
   if (primary_button("Save plan##plan", org_admin && valid && dirty, hint) &&
       app.dispatch_here(SetPlan{PlanFields{*seats, *slots, *cost}}, st.plan_error)) {
     st.seat_limit = {}, st.slots = {}, st.cost = {};  // follow the saved plan
     app.toast("Plan saved.");
   }
+  st.plan_error_for = fields;
   if (dirty) {
     ImGui::SameLine();
     if (button("Discard##plan")) {
@@ -123,6 +139,7 @@ void draw_plan_section(App& app, SettingsState& st, bool org_admin) {
     }
   }
   show_error(st.plan_error, "settings:plan-error");
+  if (dirty && !valid) show_error(problem, "settings:plan-problem");
 }
 
 // A sub's billing, API access, seats, credits and deletion are org admins' and live in its

@@ -107,6 +107,15 @@ TEST_CASE("an org admin raises the seat limit from the parent's settings; below 
   h.click("Save plan##plan");
   CHECK(h.state().plan.seat_limit == used + 25);
   CHECK(text_of(h, "settings:plan-error") == std::to_string(used) + " seats are in use: the seat limit cannot go below that.");
+  // Typing again retires that refusal; what is wrong with the new text is said at once.
+  retype(h, "Seat limit##plan", "99999999999999");
+  h.frame();
+  CHECK_FALSE(h.has("settings:plan-error"));
+  CHECK(text_of(h, "settings:plan-problem") == "Seat limit: '99999999999999' is too large.");
+  CHECK_FALSE(h.rect("Save plan##plan").enabled);
+  retype(h, "Seat limit##plan", "ten");
+  h.frame();
+  CHECK(text_of(h, "settings:plan-problem") == "Seat limit: a whole number, e.g. 50 ('ten' is not one).");
 }
 
 TEST_CASE("someone who is not an org admin cannot change the plan") {
