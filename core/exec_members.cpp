@@ -48,8 +48,16 @@ Error exec(Ctx& c, const InviteMembers& p) {
   InvitePreview preview = preview_invites(c.s, ws, ws->seat_cap, p.invites, c.now());
   if (Error e = batch_error(preview)) return e;
   apply_invites(c, mut::workspace(c.s, ws->id), p.invites);
-  c.detail = p.invites.size() == 1 ? "invited " + preview.rows[0].email + " as " + std::string(role_label(p.invites[0].role))
-                                   : "invited " + std::to_string(p.invites.size()) + " people";
+  if (p.invites.size() == 1) {
+    c.detail = "invited " + preview.rows[0].email + " as " + std::string(role_label(p.invites[0].role));
+  } else {
+    // Whom, in a few names: an audit reader looks for a person (a batch may hold 10,000).
+    constexpr size_t kNamed = 3;
+    c.detail = "invited " + std::to_string(p.invites.size()) + " people: ";
+    for (size_t i = 0; i < preview.rows.size() && i < kNamed; ++i)
+      c.detail += (i ? (i + 1 == preview.rows.size() ? " and " : ", ") : "") + preview.rows[i].email;
+    if (preview.rows.size() > kNamed) c.detail += " and " + std::to_string(preview.rows.size() - kNamed) + " more";
+  }
   return {};
 }
 

@@ -196,3 +196,16 @@ TEST_CASE("accepting needs an invitation of one's own") {
   CHECK(w.err("stranger@x.io", AcceptInvitation{a}) == Err::unknown_actor);
   CHECK(w.err(kSystem, AcceptInvitation{a}) == Err::forbidden);
 }
+
+TEST_CASE("the audit names whom a batch invited: one by role, a few by email, the rest counted") {
+  World w(50);
+  WorkspaceId a = w.sub("Sales");
+  w.ok(kAdmin, InviteMembers{a, {{"one@x.io", "", Role::Viewer}}});
+  CHECK(w.s.audit.back().detail == "invited one@x.io as Viewer");
+  w.ok(kAdmin, InviteMembers{a, {{"b@x.io", "", Role::Viewer}, {"c@x.io", "", Role::Viewer}}});
+  CHECK(w.s.audit.back().detail == "invited 2 people: b@x.io and c@x.io");
+  std::vector<InviteRow> many;
+  for (char ch : std::string("defgh")) many.push_back({std::string(1, ch) + "@x.io", "", Role::Creator});
+  w.ok(kAdmin, InviteMembers{a, many});
+  CHECK(w.s.audit.back().detail == "invited 5 people: d@x.io, e@x.io, f@x.io and 2 more");
+}
