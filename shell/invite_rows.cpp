@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "core/paste_list.hpp"
+#include "core/rights.hpp"
 #include "core/text.hpp"
 #include "shell/app.hpp"
 #include "shell/theme.hpp"
@@ -155,6 +156,14 @@ void draw_invite_editor(App& app, std::vector<InviteDraft>& drafts, TextBuf<8192
         text_wrapped("\xE2\x9C\x95 Left out: " + v->message);
         ImGui::PopStyleColor();
         track_text(std::string(scope) + ":left-out:" + std::to_string(i), "Left out: " + v->message);
+      } else if (v) {
+        // Inviting an org admin changes nothing they may do there: say so before it is sent.
+        auto who = app.state().person(v->email);
+        if (who && is_org_admin(app.state(), *who)) {
+          std::string note = "An org admin: a Super Admin there whatever role is given here.";
+          text_muted("%s", note.c_str());
+          track_text(std::string(scope) + ":org-admin:" + std::to_string(i), note);
+        }
       }
       ImGui::TableNextColumn();
       ImGui::SetNextItemWidth(-1);
@@ -211,7 +220,6 @@ void draw_invite_editor(App& app, std::vector<InviteDraft>& drafts, TextBuf<8192
   }
   track(std::string(scope) + ":add-pasted", !paste.empty());
   ImGui::PopID();
-  (void)app;
 }
 
 }  // namespace subspace::ui

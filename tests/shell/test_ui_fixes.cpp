@@ -494,3 +494,24 @@ TEST_CASE("an asset name already used is refused beside the field, and a simulat
   CHECK(text_of(h, "try:result").rfind("Refused: ", 0) == 0);
   CHECK(h.app->ui().toasts.size() == toasts);
 }
+
+TEST_CASE("inviting an org admin to a sub says they are a Super Admin there whatever the role") {
+  Headless h;
+  const State& s = h.state();
+  WorkspaceId sub = 0;
+  for (const auto& ws : s.workspaces)
+    if (!ws.is_parent && ws.live()) sub = ws.id;
+  REQUIRE(sub);
+  open_members(h, sub);
+  h.click("+ Invite members##members");
+  h.click("invite:email:0");
+  h.type(h.app->ui().acting_as);  // the org admin the console acts as
+  h.frame();
+  CHECK(text_of(h, "invite:org-admin:0") == "An org admin: a Super Admin there whatever role is given here.");
+  h.click("invite:add");
+  h.click("invite:email:1");
+  h.type("someone.new@new.example");
+  h.frame();
+  CHECK(h.has("invite:email:1"));
+  CHECK_FALSE(h.has("invite:org-admin:1"));
+}
