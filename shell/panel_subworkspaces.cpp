@@ -163,9 +163,10 @@ void draw_subworkspaces(App& app) {
                           ImGuiTableFlags_NoBordersInBodyUntilResize;
   if (ImGui::BeginTable("subs", 6, flags)) {
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_DefaultSort, 3.0f, kName);
-    ImGui::TableSetupColumn("Members", 0, 2.2f, kMembers);
-    ImGui::TableSetupColumn("Credits", 0, 1.6f, kCredits);
+    // Members holds the longest text ("81 active, 0 invited, 9 expired / cap 120").
+    ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_DefaultSort, 2.8f, kName);
+    ImGui::TableSetupColumn("Members", 0, 3.0f, kMembers);
+    ImGui::TableSetupColumn("Credits", 0, 1.3f, kCredits);
     // The badges' columns fit their badges: a narrow window shrinks the text columns, whose
     // cut text shows whole on hover, rather than cutting "Self-managed" in two.
     float badge_pad = 12.0f + ImGui::GetStyle().CellPadding.x * 2;
