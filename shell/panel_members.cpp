@@ -502,11 +502,11 @@ void draw_members(App& app) {
     if (ImGui::BeginTable("members", 7, flags)) {
       ImGui::TableSetupScrollFreeze(0, 1);
       ImGui::TableSetupColumn("", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed, 26.0f, kSelect);
-      ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_DefaultSort, 2.0f, kName);
-      ImGui::TableSetupColumn("Email", 0, 2.6f, kEmail);
-      ImGui::TableSetupColumn("Role", 0, 1.5f, kRole);
+      ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_DefaultSort, 1.9f, kName);
+      ImGui::TableSetupColumn("Email", 0, 2.9f, kEmail);  // long generated addresses tell namesakes apart
+      ImGui::TableSetupColumn("Role", 0, 1.4f, kRole);
       ImGui::TableSetupColumn("Status", 0, 1.9f, kStatus);
-      ImGui::TableSetupColumn("Since", 0, 1.1f, kSince);
+      ImGui::TableSetupColumn("Since", 0, 1.0f, kSince);
       // Wide enough for the widest pair of buttons ("Resend" and "Revoke"), whatever the page width.
       const ImGuiStyle& style = ImGui::GetStyle();
       float actions = ImGui::CalcTextSize("Resend").x + ImGui::CalcTextSize("Revoke").x + style.FramePadding.x * 4 +
