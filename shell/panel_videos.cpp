@@ -70,7 +70,15 @@ void asset_combo(const char* label, const State& s, const Workspace& ws, AssetKi
     };
     for (AssetId id : ws.assets) offer(id);
     for (AssetId id : ws.shared_in) offer(id);
-    if (!count) text_muted("None in this workspace yet.");
+    if (!count) {
+      // Where one comes from: made on the Assets page, or shared in from another workspace.
+      std::string how = "None here yet: create one on this workspace's Assets page";
+      if (kind == AssetKind::Avatar) how += " (it takes an avatar slot)";
+      how += ", or have one shared in from another workspace.";
+      ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 340);
+      text_muted("%s", how.c_str());
+      ImGui::PopTextWrapPos();
+    }
     ImGui::EndCombo();
   }
   track(label);
