@@ -504,8 +504,8 @@ void draw_members(App& app) {
       ImGui::TableSetupColumn("", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed, 26.0f, kSelect);
       ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_DefaultSort, 1.9f, kName);
       ImGui::TableSetupColumn("Email", 0, 2.9f, kEmail);  // long generated addresses tell namesakes apart
-      ImGui::TableSetupColumn("Role", 0, 1.4f, kRole);
-      ImGui::TableSetupColumn("Status", 0, 1.9f, kStatus);
+      ImGui::TableSetupColumn("Role", 0, 1.5f, kRole);
+      ImGui::TableSetupColumn("Status", 0, 1.8f, kStatus);
       ImGui::TableSetupColumn("Since", 0, 1.0f, kSince);
       // Wide enough for the widest pair of buttons ("Resend" and "Revoke"), whatever the page width.
       const ImGuiStyle& style = ImGui::GetStyle();

@@ -35,6 +35,8 @@ void apply_theme(bool dark) {
   st.WindowBorderSize = 0;
   st.FrameBorderSize = dark ? 0 : 1;
   st.PopupBorderSize = 1;
+  // On dark frames ImGui's 0.6 leaves a disabled button looking pressable.
+  st.DisabledAlpha = dark ? 0.4f : 0.6f;
 
   ImVec4* c = st.Colors;
   if (dark) {
