@@ -35,6 +35,7 @@ bool AuditMatcher::operator()(const AuditEntry& e) const {
   const AuditFilter& f = filter_;
   if (f.workspace && e.workspace != *f.workspace) return false;
   if (f.kind && e.type != *f.kind) return false;
+  if (f.hide_api_usage && e.type == CommandType::RecordApiUsage) return false;
   if (f.result != AuditResult::Any && (e.result == Err::none) != (f.result == AuditResult::Accepted)) return false;
   if (any_actor_) return true;
   if (e.actor == kSystemActor) return system_;

@@ -21,6 +21,8 @@ struct AuditFilter {
   std::string actor;
   std::optional<CommandType> kind;
   AuditResult result = AuditResult::Any;  // Refused: the attempt_refused entries
+  // Leaves out recorded API calls, which outnumber every other entry in a busy organisation.
+  bool hide_api_usage = false;
   bool operator==(const AuditFilter&) const = default;
 };
 

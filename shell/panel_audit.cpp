@@ -71,6 +71,7 @@ AuditFilter make_filter(const AuditState& st, const Workspace& ws, bool whole_or
   f.actor = std::string(st.actor.view());
   f.kind = st.type;
   f.result = st.result;
+  f.hide_api_usage = st.hide_api_usage && !(st.type && *st.type == CommandType::RecordApiUsage);
   return f;
 }
 
@@ -140,8 +141,8 @@ void draw_audit(App& app) {
     return;
   }
   bool whole_org = ws->is_parent && is_org_admin(s, *me);
-  text_muted("Every change made and every attempt refused in %s. API calls are counted on the API page; a refused call "
-             "is answered to its caller, not listed here.",
+  text_muted("Every change made and every attempt refused in %s, and every API call recorded (Hide API calls leaves "
+             "those out; the API page charts them by day). A refused API call is answered to its caller, not listed here.",
              whole_org ? "the organisation" : "this workspace");
   draw_filters(app, st, whole_org);
   st.found.refresh(s, make_filter(st, *ws, whole_org));
@@ -156,6 +157,12 @@ void draw_audit(App& app) {
     app.platform().download(file, "text/csv", export_csv(s, rows));
     app.toast("Downloaded " + file + " (" + count + ").");
   }
+  ImGui::SameLine(0, 20);
+  // A filter, not a change: plain ImGui, so that it works in a read-only tab too. It takes
+  // effect from the next frame's rows.
+  ImGui::Checkbox("Hide API calls##audit", &st.hide_api_usage);
+  track("Hide API calls##audit");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Leave out the recorded API calls (Record API usage), one entry per call.");
   if (rows.empty()) {
     text_muted("No entries match.");
     return;

@@ -213,6 +213,7 @@ struct AuditState {
   std::optional<CommandType> type;  // none = all commands
   AuditResult result = AuditResult::Any;
   WorkspaceId workspace = 0;  // 0 = every workspace the viewer may audit
+  bool hide_api_usage = false;
   AuditRows found;            // oldest first; shown newest first
 };
 

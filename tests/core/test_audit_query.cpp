@@ -35,6 +35,7 @@ struct AuditWorld {
 bool reference_match(const State& s, const AuditFilter& f, const AuditEntry& e) {
   if (f.workspace && e.workspace != *f.workspace) return false;
   if (f.kind && e.type != *f.kind) return false;
+  if (f.hide_api_usage && e.type == CommandType::RecordApiUsage) return false;
   if (f.result == AuditResult::Accepted && e.result != Err::none) return false;
   if (f.result == AuditResult::Refused && e.result == Err::none) return false;
   std::string needle = ascii_lower(trim(f.actor));
@@ -237,4 +238,22 @@ TEST_CASE("audit rows over a million entries: one new entry is one entry examine
   CHECK(rows.examined() == 1);
   REQUIRE(rows.rows().size() == before + 1);
   CHECK(rows.rows().back() == kEntries);
+}
+
+TEST_CASE("audit without the recorded API calls: every other entry stays, refused ones included") {
+  World w;
+  KeyFingerprint k = w.new_key(3);
+  w.ok(kAdmin, CreateApiKey{w.parent(), "ci", k.hash, k.last4});
+  for (int i = 0; i < 3; ++i) w.ok(kSystem, RecordApiUsage{k.hash, k.last4, "/v1/a", 1'00});
+  w.invite(w.parent(), "new@x.io");
+  w.run("new@x.io", RenameWorkspace{w.parent(), "Mine"});  // refused: not a member yet
+  AuditFilter f;
+  std::size_t all = audit_query(w.s, f).size();
+  f.hide_api_usage = true;
+  auto rows = audit_query(w.s, f);
+  CHECK(rows.size() == all - 3);
+  CHECK(rows == reference(w.s, f));
+  for (auto i : rows) CHECK(w.s.audit[i].type != CommandType::RecordApiUsage);
+  f.result = AuditResult::Refused;
+  CHECK(audit_query(w.s, f).size() == 1);
 }

@@ -515,3 +515,16 @@ TEST_CASE("inviting an org admin to a sub says they are a Super Admin there what
   CHECK(h.has("invite:email:1"));
   CHECK_FALSE(h.has("invite:org-admin:1"));
 }
+
+TEST_CASE("the audit log can leave out recorded API calls, which outnumber the rest") {
+  Headless h;
+  const State& s = h.state();
+  std::size_t calls = std::count_if(s.audit.begin(), s.audit.end(), [](const AuditEntry& e) { return e.type == CommandType::RecordApiUsage; });
+  REQUIRE(calls > 0);
+  h.app->go(ui::Route{ui::View::Audit, s.parent});
+  h.frame();
+  CHECK(text_of(h, "audit:count") == format_count(static_cast<long long>(s.audit.size())) + " entries");
+  h.click("Hide API calls##audit");
+  h.frame();
+  CHECK(text_of(h, "audit:count") == format_count(static_cast<long long>(s.audit.size() - calls)) + " entries");
+}
