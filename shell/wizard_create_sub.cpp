@@ -174,7 +174,10 @@ bool has_work(const WizardState& w) {
 void draw_discard_question(WizardState& w) {
   text_warning("%s", kDiscardQuestion);
   track("wizard:discard-question");
-  if (danger_button("Discard##wizard")) w.open = false;
+  {
+    AllowWhileReadOnly changes_nothing;  // closing a form: a tab made read-only meanwhile may too
+    if (danger_button("Discard##wizard")) w.open = false;
+  }
   ImGui::SameLine();
   if (button("Keep editing##wizard") || escape_closes()) w.confirm_discard = false;
 }
