@@ -183,7 +183,7 @@ Error workspace_name_error(const State& s, std::string_view raw, WorkspaceId sel
   auto it = s.workspace_by_name_key.find(workspace_name_key(*name));
   if (it == s.workspace_by_name_key.end() || it->second == self) return {};
   const Workspace& other = *s.workspace(it->second);
-  bool sees = viewer == kNoPerson || viewer == kSystemActor || (other.live() && can_see(s, viewer, other)) || is_org_admin(s, viewer);
+  bool sees = viewer == kNoPerson || viewer == kSystemActor || can_see(s, viewer, other);  // the trash: org admins
   if (!sees) return Error(Err::name_taken, "That name is already used in this organisation; choose another.");
   return Error(Err::name_taken, "A workspace named '" + other.name + "' already exists (the trash counts too).");
 }

@@ -74,9 +74,7 @@ void draw_create(App& app, const Workspace& ws, AssetsState& st) {
     std::string name = trim(st.create_name.view());
     // Worded before the dispatch, which changes the state `ws` lives in.
     std::string done = "Created the " + ascii_lower(asset_kind_label(st.create_kind)) + " '" + name + "' in " + ws.name + ".";
-    ExecResult r = app.dispatch(CreateAsset{ws.id, st.create_kind, name}, App::Refusal::ShownInPlace);
-    st.create_error = r.accepted() ? "" : r.error.message;
-    if (r.accepted()) {
+    if (app.dispatch_here(CreateAsset{ws.id, st.create_kind, name}, st.create_error)) {
       app.toast(done);
       st.create_open = false;
       st.create_name.clear();
@@ -87,10 +85,7 @@ void draw_create(App& app, const Workspace& ws, AssetsState& st) {
     st.create_open = false;
     st.create_error.clear();
   }
-  if (!st.create_error.empty()) {
-    text_error("%s", st.create_error.c_str());
-    track_text("asset-create:error", st.create_error);
-  }
+  error_line(st.create_error, "asset-create:error");
   if (avatar) text_muted("Avatars take an avatar slot: %d of %d free here.", free, ws.slots);
   ImGui::EndChild();
 }
@@ -191,19 +186,12 @@ void draw_move_and_rename(App& app, AssetsState& st) {
       if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
       bool enter = ImGui::InputText("##rename-asset", st.rename_name.data, sizeof st.rename_name.data, ImGuiInputTextFlags_EnterReturnsTrue);
       track("rename-asset:name");
-      if (primary_button("Rename##rename-asset") || enter) {
-        ExecResult r = app.dispatch(RenameAsset{a->id, std::string(st.rename_name.view())}, App::Refusal::ShownInPlace);
-        st.rename_error = r.accepted() ? "" : r.error.message;
-        if (r.accepted()) open = false;
-      }
+      if ((primary_button("Rename##rename-asset") || enter) &&
+          app.dispatch_here(RenameAsset{a->id, std::string(st.rename_name.view())}, st.rename_error))
+        open = false;
       ImGui::SameLine();
       if (button("Cancel##rename-asset") || escape_closes()) open = false;
-      if (!st.rename_error.empty()) {
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 420);
-        text_error("%s", st.rename_error.c_str());
-        ImGui::PopTextWrapPos();
-        track_text("rename-asset:error", st.rename_error);
-      }
+      error_line(st.rename_error, "rename-asset:error");
       if (!open) ImGui::CloseCurrentPopup();
       ImGui::EndPopup();
     }

@@ -22,14 +22,6 @@ template <std::size_t N> void follow(SettingsField<N>& f, const std::string& cur
 }
 template <std::size_t N> bool edited(const SettingsField<N>& f) { return f.buf.view() != f.shown; }
 
-void show_error(const std::string& error, const char* key) {
-  if (error.empty()) return;
-  ImGui::PushTextWrapPos(0);
-  text_error("%s", error.c_str());
-  ImGui::PopTextWrapPos();
-  track_text(key, error);
-}
-
 void section(const char* title) {
   ImGui::Spacing();
   ImGui::Separator();
@@ -59,7 +51,7 @@ void draw_workspace_section(App& app, SettingsState& st, const Workspace& ws, bo
     }
   }
   if (ws.is_parent) text_muted("The parent workspace's name is the organisation's name.");
-  show_error(problem.empty() ? st.name_error : problem, "settings:name-error");
+  error_line(problem.empty() ? st.name_error : problem, "settings:name-error");
 
   ImGui::Spacing();
   ImGui::TextUnformatted("Image");
@@ -80,7 +72,7 @@ void draw_workspace_section(App& app, SettingsState& st, const Workspace& ws, bo
   if (action_button("Remove image##settings", admin && !ws.image.blob.empty(), admin ? "There is no image." : why_not))
     app.dispatch_here(SetWorkspaceImage{ws.id, std::nullopt}, st.image_error);
   text_muted("PNG or JPEG up to 512 KB; a small thumbnail is kept.");
-  show_error(st.image_error, "settings:image-error");
+  error_line(st.image_error, "settings:image-error");
 }
 
 // Why a plan field's text is not a count, in words; empty when it is one.
@@ -107,30 +99,29 @@ void draw_plan_section(App& app, SettingsState& st, bool org_admin) {
   follow(st.cost, format_credits(s.plan.video_cost_per_minute));
   ImGui::BeginDisabled(!org_admin);
   ImGui::SetNextItemWidth(140);
-  input_text("Seat limit##plan", st.seat_limit.buf);
+  // An edit retires the refusal the old values got.
+  bool typed = input_text("Seat limit##plan", st.seat_limit.buf);
   ImGui::SetNextItemWidth(140);
-  input_text("Avatar slots##plan", st.slots.buf);
+  typed |= input_text("Avatar slots##plan", st.slots.buf);
   ImGui::SetNextItemWidth(140);
-  input_text("Credits per video minute##plan", st.cost.buf);
+  typed |= input_text("Credits per video minute##plan", st.cost.buf);
+  if (typed) st.plan_error.clear();
   ImGui::EndDisabled();
   auto seats = parse_whole(st.seat_limit.buf.view());
   auto slots = parse_whole(st.slots.buf.view());
   auto cost = parse_credits(st.cost.buf.view());
   bool valid = seats && slots && cost;
   bool dirty = edited(st.seat_limit) || edited(st.slots) || edited(st.cost);
-  // Said as it is typed, naming the field; a refusal from core lasts until the fields change.
+  // Said as it is typed, naming the field.
   std::string problem = count_problem("Seat limit", st.seat_limit.buf.view());
   if (problem.empty()) problem = count_problem("Avatar slots", st.slots.buf.view());
   if (problem.empty() && !cost) problem = "Credits per video minute: " + credits_problem(st.cost.buf.view());
-  std::string fields = std::string(st.seat_limit.buf.view()) + "|" + std::string(st.slots.buf.view()) + "|" + std::string(st.cost.buf.view());
-  if (!st.plan_error.empty() && fields != st.plan_error_for) st.plan_error.clear();
   const char* hint = !org_admin ? why_not : !valid ? problem.c_str() : "Nothing changed.";
   if (primary_button("Save plan##plan", org_admin && valid && dirty, hint) &&
       app.dispatch_here(SetPlan{PlanFields{*seats, *slots, *cost}}, st.plan_error)) {
     st.seat_limit = {}, st.slots = {}, st.cost = {};  // follow the saved plan
     app.toast("Plan saved.");
   }
-  st.plan_error_for = fields;
   if (dirty) {
     ImGui::SameLine();
     if (button("Discard##plan")) {
@@ -138,8 +129,8 @@ void draw_plan_section(App& app, SettingsState& st, bool org_admin) {
       st.plan_error.clear();
     }
   }
-  show_error(st.plan_error, "settings:plan-error");
-  if (dirty && !valid) show_error(problem, "settings:plan-problem");
+  error_line(st.plan_error, "settings:plan-error");
+  if (dirty && !valid) error_line(problem, "settings:plan-problem");
 }
 
 // A sub's billing, API access, seats, credits and deletion are org admins' and live in its
@@ -170,7 +161,7 @@ void draw_profile_section(App& app, SettingsState& st, PersonIx me) {
       app.toast(name.empty() ? "Your name is cleared: people see your email instead." : "Your name is saved.");
     }
   }
-  show_error(st.profile_error, "settings:profile-error");
+  error_line(st.profile_error, "settings:profile-error");
 }
 
 }  // namespace

@@ -125,7 +125,6 @@ struct SettingsState {
   SettingsField<32> cost;
   SettingsField<128> my_name;
   std::string name_error, image_error, plan_error, profile_error;
-  std::string plan_error_for;  // the plan fields' text the refusal answered: edited, it goes
 };
 
 struct MembersState {

@@ -253,24 +253,31 @@ bool role_combo(const char* label, Role& role, bool enabled, const char* why_not
 std::string break_at_spaces(std::string_view text, float width) {
   std::string out;
   out.reserve(text.size() + 8);
-  size_t line_start = 0;  // in `out`
+  // Each word is measured once: ImGui adds glyph advances without kerning, and rounds each
+  // measure up, so the sum never underestimates a line.
+  const float space = ImGui::CalcTextSize(" ").x;
+  bool line_empty = true;
+  float line = 0;
   for (size_t i = 0; i < text.size();) {
     size_t end = text.find_first_of(" \n", i);
     if (end == std::string_view::npos) end = text.size();
     std::string_view word = text.substr(i, end - i);
+    float w = ImGui::CalcTextSize(word.data(), word.data() + word.size()).x;
     // The word joins the line if the line still fits; an overlong first word stays put.
-    size_t before = out.size();
-    if (before > line_start) out += ' ';
-    out.append(word);
-    if (before > line_start && ImGui::CalcTextSize(out.c_str() + line_start).x > width) {
-      out.resize(before);
+    if (line_empty) {
+      line = w;
+    } else if (line + space + w <= width) {
+      out += ' ';
+      line += space + w;
+    } else {
       out += '\n';
-      line_start = out.size();
-      out.append(word);
+      line = w;
     }
+    out.append(word);
+    line_empty = false;
     if (end < text.size() && text[end] == '\n') {
       out += '\n';
-      line_start = out.size();
+      line_empty = true;
     }
     i = end + 1;
   }
@@ -301,6 +308,12 @@ void text_coloured_v(ImU32 colour, const char* fmt, va_list args) {
 }
 
 }  // namespace
+
+void error_line(const std::string& error, std::string_view key) {
+  if (error.empty()) return;
+  text_error("%s", error.c_str());
+  track_text(key, error);
+}
 
 void text_muted(const char* fmt, ...) {
   va_list args;

@@ -90,6 +90,9 @@ bool confirm_modal(const char* id, const std::string& text, const char* confirm_
 void text_muted(const char* fmt, ...) IM_FMTARGS(1);
 void text_error(const char* fmt, ...) IM_FMTARGS(1);
 void text_warning(const char* fmt, ...) IM_FMTARGS(1);
+// A refusal or problem shown by the control it belongs to, published under `key`; nothing
+// when `error` is empty.
+void error_line(const std::string& error, std::string_view key);
 // Wrapped text that breaks lines at spaces only: ImGui's own wrapping also breaks after
 // '.', ',' and ';', which splits emails and amounts ("ada.quill@lumen." / "example"). A
 // word longer than a line is still cut. break_at_spaces is the line breaking alone.

@@ -138,10 +138,13 @@ inline const ui::Toast& last_toast(Headless& h) {
   return h.app->ui().toasts.back();
 }
 
-inline void open_members(Headless& h, WorkspaceId ws) {
-  h.app->go(ui::Route{ui::View::Members, ws});
+// Goes to a view as a link would, and draws it (twice: a table settles in its second frame).
+inline void open_view(Headless& h, ui::View v, WorkspaceId ws = 0) {
+  h.app->go(ui::Route{v, ws});
   h.frame();
   h.frame();
 }
+
+inline void open_members(Headless& h, WorkspaceId ws) { open_view(h, ui::View::Members, ws); }
 
 }  // namespace subspace::test

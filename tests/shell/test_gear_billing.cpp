@@ -12,12 +12,6 @@ using namespace subspace::test;
 
 namespace {
 
-void go(Headless& h, ui::View v, WorkspaceId ws = 0) {
-  h.app->go(ui::Route{v, ws});
-  h.frame();
-  h.frame();
-}
-
 // A live sub that has consumed credits and still holds some (the small demo has several).
 const Workspace& consuming_sub(const State& s) {
   for (const auto& ws : s.workspaces)
@@ -39,7 +33,7 @@ TEST_CASE("the gear sets a seat cap, refuses one below the people there, and rem
   WorkspaceId id = sub.id;
   int used = workspace_seats_used(sub, h.platform.now());
   REQUIRE(used >= 2);
-  go(h, ui::View::SubWorkspaces);
+  open_view(h, ui::View::SubWorkspaces);
   ui::open_gear(*h.app, id);
   h.frame();
   h.frame();
@@ -70,7 +64,7 @@ TEST_CASE("an alert threshold set in the gear raises the alert on the list, the 
   std::string name = sub.name;
   int pct = consumed_percent(sub);
   REQUIRE(pct < 100);
-  go(h, ui::View::SubWorkspaces);
+  open_view(h, ui::View::SubWorkspaces);
   ui::open_gear(*h.app, id);
   h.frame();
   h.frame();
@@ -98,12 +92,12 @@ TEST_CASE("an alert threshold set in the gear raises the alert on the list, the 
   CHECK(h.app->ui().route.ws == id);
   CHECK(h.has("billing:alert"));
   // Where its credits are spent, too.
-  go(h, ui::View::Videos, id);
+  open_view(h, ui::View::Videos, id);
   CHECK(h.has("videos:alert"));
-  go(h, ui::View::Api, id);
+  open_view(h, ui::View::Api, id);
   REQUIRE(workspace_has_api(s, *s.workspace(id)));  // it spent on API calls
   CHECK(h.has("api:alert"));
-  go(h, ui::View::Billing, s.parent);
+  open_view(h, ui::View::Billing, s.parent);
   CHECK(h.has("billing:alert:" + name));
 }
 
@@ -114,7 +108,7 @@ TEST_CASE("the gear allocates avatar slots from the parent and reclaims at most 
   WorkspaceId id = sub.id;
   int slots = sub.slots, parent_free = free_avatar_slots(s, s.parent_workspace());
   REQUIRE(parent_free >= 2);
-  go(h, ui::View::SubWorkspaces);
+  open_view(h, ui::View::SubWorkspaces);
   ui::open_gear(*h.app, id);
   h.frame();
   h.frame();
@@ -137,7 +131,7 @@ TEST_CASE("the gear allocates avatar slots from the parent and reclaims at most 
 TEST_CASE("the ledger's kind filter lists only movements of that kind") {
   Headless h;
   const State& s = h.state();
-  go(h, ui::View::Billing, s.parent);
+  open_view(h, ui::View::Billing, s.parent);
   size_t all = h.app->ui().billing.rows.size();
   REQUIRE(all > 0);
   h.click("ledger:kind");
@@ -152,7 +146,7 @@ TEST_CASE("the sub-workspaces list sorts by name in natural order, by credits an
   Headless h;
   const State& s = h.state();
   for (const char* name : {"Team 10", "Team 9", "team 1"}) REQUIRE(h.app->dispatch(CreateWorkspace{name}).accepted());
-  go(h, ui::View::SubWorkspaces);
+  open_view(h, ui::View::SubWorkspaces);
   auto& st = h.app->ui().subs;
   auto position = [&](const char* name) {
     WorkspaceId id = s.workspace_by_name_key.at(ascii_lower(name));

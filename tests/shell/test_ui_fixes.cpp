@@ -470,8 +470,7 @@ TEST_CASE("an asset name already used is refused beside the field, and a simulat
   for (AssetId id : parent.assets)
     if (const Asset* a = s.asset(id); a && a->kind == AssetKind::Voice) voice = a;
   REQUIRE(voice);
-  h.app->go(ui::Route{ui::View::Assets, parent.id});
-  h.frame();
+  open_view(h, ui::View::Assets, parent.id);
   h.click("+ New asset##assets");
   h.click("asset-create:kind");
   h.click("asset-kind:voice");
@@ -485,8 +484,7 @@ TEST_CASE("an asset name already used is refused beside the field, and a simulat
   CHECK(h.app->ui().toasts.size() == toasts);
   CHECK(text_of(h, "asset-create:error").find("already has a voice named") != std::string::npos);
 
-  h.app->go(ui::Route{ui::View::Api, parent.id});
-  h.frame();
+  open_view(h, ui::View::Api, parent.id);
   h.click("##try-key");
   h.type("sk_" + std::string(43, 'A'));
   h.click("Send##try");
@@ -521,8 +519,7 @@ TEST_CASE("the audit log can leave out recorded API calls, which outnumber the r
   const State& s = h.state();
   std::size_t calls = std::count_if(s.audit.begin(), s.audit.end(), [](const AuditEntry& e) { return e.type == CommandType::RecordApiUsage; });
   REQUIRE(calls > 0);
-  h.app->go(ui::Route{ui::View::Audit, s.parent});
-  h.frame();
+  open_view(h, ui::View::Audit, s.parent);
   CHECK(text_of(h, "audit:count") == format_count(static_cast<long long>(s.audit.size())) + " entries");
   h.click("Hide API calls##audit");
   h.frame();
